@@ -1,0 +1,13 @@
+// The graph's constraints and indexes; every statement is idempotent.
+// params: none
+CREATE CONSTRAINT organisation_id IF NOT EXISTS FOR (o:Organisation) REQUIRE o.id IS UNIQUE;
+CREATE CONSTRAINT person_id IF NOT EXISTS FOR (p:Person) REQUIRE p.id IS UNIQUE;
+CREATE CONSTRAINT conversation_id IF NOT EXISTS FOR (c:Conversation) REQUIRE c.id IS UNIQUE;
+CREATE CONSTRAINT email_address IF NOT EXISTS FOR (e:Email) REQUIRE e.address IS UNIQUE;
+CREATE CONSTRAINT domain_name IF NOT EXISTS FOR (d:Domain) REQUIRE d.name IS UNIQUE;
+CREATE INDEX organisation_kind IF NOT EXISTS FOR (o:Organisation) ON (o.kind);
+CREATE INDEX person_level IF NOT EXISTS FOR (p:Person) ON (p.level);
+CREATE INDEX person_name IF NOT EXISTS FOR (p:Person) ON (p.name);
+CREATE INDEX conversation_date IF NOT EXISTS FOR (c:Conversation) ON (c.date);
+CREATE INDEX tie_level IF NOT EXISTS FOR ()-[t:TIE]-() ON (t.level);
+CREATE FULLTEXT INDEX person_search IF NOT EXISTS FOR (p:Person) ON EACH [p.name];

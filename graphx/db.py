@@ -1,0 +1,142 @@
+"""Open the driver (one per process) and run named queries with the right routing."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+import neo4j
+from neo4j import GraphDatabase, NotificationMinimumSeverity, RoutingControl
+from neo4j.exceptions import AuthError, ServiceUnavailable
+from neo4j.time import Date, DateTime, Duration, Time
+
+from graphx.config import Settings
+from graphx.errors import DatabaseUnavailable, QueryFileError
+from graphx.local_neo4j import LocalNeo4j
+from graphx.queries import Query, load
+
+Row = dict[str, Any]
+
+
+def _native(value: Any) -> Any:
+    """Neo4j values as plain Python: temporal types become datetime/date, recursively."""
+    if isinstance(value, (DateTime, Date, Time, Duration)):
+        return value.to_native() if not isinstance(value, Duration) else value
+    if isinstance(value, list):
+        return [_native(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _native(v) for k, v in value.items()}
+    return value
+
+
+def _rows(records: Iterable[neo4j.Record]) -> list[Row]:
+    return [{k: _native(v) for k, v in record.items()} for record in records]
+
+
+def _checked(name: str, params: Mapping[str, Any]) -> Query:
+    query = load(name)
+    if set(params) != query.params:
+        raise QueryFileError(
+            f"{query.path}: called with {sorted(params)}, declares {sorted(query.params)}"
+        )
+    return query
+
+
+class Database:
+    """Named queries over one driver and database. Reads route to readers, writes to the leader."""
+
+    def __init__(self, driver: neo4j.Driver, database: str) -> None:
+        self.driver = driver
+        self.database = database
+
+    def read(self, name: str, /, **params: Any) -> list[Row]:
+        query = _checked(name, params)
+        records, _, _ = self.driver.execute_query(
+            query.text, params, routing_=RoutingControl.READ, database_=self.database
+        )
+        return _rows(records)
+
+    def write(self, name: str, /, **params: Any) -> list[Row]:
+        """Run a write query in its own managed (retried) transaction."""
+        query = _checked(name, params)
+        records, _, _ = self.driver.execute_query(
+            query.text, params, routing_=RoutingControl.WRITE, database_=self.database
+        )
+        return _rows(records)
+
+    def write_in_batches(self, name: str, rows: Sequence[Row], batch_size: int = 5000) -> None:
+        """``UNWIND $rows`` query over ``rows`` in batches, each its own retried transaction."""
+        for start in range(0, len(rows), batch_size):
+            self.write(name, rows=list(rows[start : start + batch_size]))
+
+    def run_in_autocommit(self, name: str, /, **params: Any) -> None:
+        """For statements that manage their own transactions (``CALL {} IN TRANSACTIONS``)."""
+        query = _checked(name, params)
+        with self.driver.session(database=self.database) as session:
+            session.run(neo4j.Query(query.text), params).consume()  # type: ignore[arg-type]
+
+    @contextmanager
+    def transaction(self) -> Iterator[Transaction]:
+        """One explicit transaction: everything in it applies together or not at all."""
+        with (
+            self.driver.session(database=self.database) as session,
+            session.begin_transaction() as tx,
+        ):
+            yield Transaction(tx)
+            tx.commit()
+
+
+class Transaction:
+    """Named queries inside one explicit transaction."""
+
+    def __init__(self, tx: neo4j.Transaction) -> None:
+        self._tx = tx
+
+    def run(self, name: str, /, **params: Any) -> list[Row]:
+        query = _checked(name, params)
+        return _rows(self._tx.run(query.text, params))  # type: ignore[arg-type]
+
+
+def connection_target(settings: Settings) -> tuple[str, tuple[str, str]]:
+    """The URI and credentials to use: NEO4J_URI, else the running local server."""
+    if settings.neo4j_uri:
+        return settings.neo4j_uri, (settings.neo4j_user, settings.neo4j_password or "")
+    local = LocalNeo4j(settings)
+    status = local.status()
+    if not status.running or status.uri is None:
+        raise DatabaseUnavailable(
+            "the local Neo4j is not running: start it with `graphx db start` "
+            "(or set NEO4J_URI to a running server)"
+        )
+    return status.uri, (settings.neo4j_user, local.password)
+
+
+@contextmanager
+def connect(settings: Settings) -> Iterator[Database]:
+    """Open the one driver of this process and check that the server answers."""
+    uri, auth = connection_target(settings)
+    driver = GraphDatabase.driver(
+        uri, auth=auth, notifications_min_severity=NotificationMinimumSeverity.OFF
+    )
+    try:
+        try:
+            driver.verify_connectivity()
+        except (ServiceUnavailable, OSError) as exc:
+            raise DatabaseUnavailable(
+                f"Neo4j at {uri} does not answer ({exc.__class__.__name__}): "
+                "start it with `graphx db start` or check NEO4J_URI"
+            ) from exc
+        except AuthError as exc:
+            raise DatabaseUnavailable(
+                f"Neo4j at {uri} refused the credentials: check NEO4J_USER and NEO4J_PASSWORD"
+            ) from exc
+        yield Database(driver, settings.neo4j_database)
+    finally:
+        driver.close()
+
+
+def apply_schema(db: Database) -> None:
+    """Create every constraint and index of ``cypher/schema.cypher`` (idempotent)."""
+    for statement in load("schema").statements:
+        db.driver.execute_query(statement, routing_=RoutingControl.WRITE, database_=db.database)
