@@ -231,7 +231,9 @@ class LocalNeo4j:
                 return f"bolt://127.0.0.1:{port}"
             time.sleep(0.25)
         self.stop()
-        raise LocalServerError(f"Neo4j did not answer within {timeout:.0f}s; see {self.dir / 'logs'}")
+        raise LocalServerError(
+            f"Neo4j did not answer within {timeout:.0f}s; see {self.dir / 'logs'}"
+        )
 
     def _bolt_ready(self, port: int) -> bool:
         from neo4j import GraphDatabase

@@ -84,7 +84,9 @@ def parse(path: Path, name: str) -> Query:
             f"{path}:{params_line}: declared params differ from those used"
             f" (undeclared: {missing or '-'}; unused: {unused or '-'})"
         )
-    return Query(name=name, text=body.strip(), params=frozenset(declared), doc=" ".join(doc), path=path)
+    return Query(
+        name=name, text=body.strip(), params=frozenset(declared), doc=" ".join(doc), path=path
+    )
 
 
 @cache

@@ -47,3 +47,14 @@ def _default(value: Any) -> Any:
 def print_json(data: Any) -> None:
     """Print ``data`` as JSON on stdout, dates as ISO 8601."""
     typer.echo(json.dumps(data, default=_default, ensure_ascii=False, indent=2))
+
+
+AS_OF_OPTION = typer.Option(
+    None, "--as-of", help="The date to compute as of (YYYY-MM-DD; default today).",
+    formats=["%Y-%m-%d"],
+)  # fmt: skip
+
+
+def as_of_date(value: datetime | None) -> date:
+    """The ``--as-of`` value as a date, today when not given."""
+    return value.date() if value is not None else date.today()

@@ -42,7 +42,12 @@ def db_status(as_json: bool = JSON_OPTION) -> None:
     status = _local().status()
     if as_json:
         print_json(
-            {"running": status.running, "pid": status.pid, "uri": status.uri, "home": str(status.home)}
+            {
+                "running": status.running,
+                "pid": status.pid,
+                "uri": status.uri,
+                "home": str(status.home),
+            }
         )
     elif status.running:
         typer.echo(f"running (pid {status.pid}) at {status.uri}; data in {status.home}")

@@ -60,9 +60,7 @@ def test_the_schema_splits_into_one_statement_per_constraint_or_index() -> None:
 
 
 def test_every_query_file_is_used_by_the_code() -> None:
-    source = "\n".join(
-        path.read_text() for folder in SOURCE_DIRS for path in folder.rglob("*.py")
-    )
+    source = "\n".join(path.read_text() for folder in SOURCE_DIRS for path in folder.rglob("*.py"))
     used = set(re.findall(r"[\"']([a-z_]+(?:\.[a-z_]+)+|schema)[\"']", source))
     unused = sorted(set(all_queries()) - used)
     assert unused == []

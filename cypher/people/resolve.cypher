@@ -1,0 +1,9 @@
+// The person a user names by id or by any of their e-mail addresses (case-insensitive).
+// params: key
+CALL () {
+  MATCH (p:Person {id: $key}) RETURN p
+  UNION
+  MATCH (p:Person)-[:HAS_EMAIL]->(:Email {address: toLower(trim($key))}) RETURN p
+}
+RETURN p.id AS id, p.name AS name, coalesce(p.opt_out, false) AS opt_out
+LIMIT 1
