@@ -1,0 +1,1 @@
+"""The graphx dashboard (Dash Pages)."""

@@ -1,0 +1,112 @@
+"""``create_app``: the Dash app, its login, the header and the page container. Pages live in pages/."""
+
+from __future__ import annotations
+
+import secrets
+from pathlib import Path
+from urllib.parse import parse_qsl, urlencode
+
+import dash
+from dash import Dash, Input, Output, State, dcc, html
+
+from dashboards.auth import install_login
+from graphx.config import Settings
+from graphx.db import Database
+from graphx.users import UserStore
+
+PAGES = Path(__file__).parent / "pages"
+NAV = [
+    ("Portfolio", "/"),
+    ("Coverage", "/coverage"),
+    ("Explorer", "/explorer"),
+    ("Introductions", "/intro"),
+    ("Relationship", "/relationship"),
+    ("Gaps", "/gaps"),
+]
+
+
+def session_secret(settings: Settings) -> str:
+    """GRAPHX_SECRET_KEY, else a random key kept (mode 0600) under GRAPHX_HOME."""
+    if settings.secret_key:
+        return settings.secret_key
+    path = settings.home / "secret_key"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.touch(mode=0o600)
+        path.write_text(secrets.token_hex(32))
+    return path.read_text().strip()
+
+
+def header() -> html.Header:
+    return html.Header(
+        className="gx-header",
+        children=[
+            html.A("graphx", href="/", className="gx-brand"),
+            html.Nav(
+                [dcc.Link(label, href=href, className="gx-nav-link") for label, href in NAV],
+                className="gx-nav",
+            ),
+            html.Div(
+                className="gx-header-right",
+                children=[
+                    html.Label("as of", htmlFor="header-as-of", className="gx-asof-label"),
+                    dcc.DatePickerSingle(
+                        id="header-as-of", display_format="YYYY-MM-DD", clearable=True
+                    ),
+                    html.A("Sign out", href="/logout", className="gx-logout"),
+                ],
+            ),
+        ],
+    )
+
+
+def create_app(db: Database, users: UserStore, secret_key: str) -> Dash:
+    """A fresh app over ``db``; every route needs a user of ``users``."""
+    app = Dash(
+        __name__,
+        use_pages=True,
+        pages_folder=str(PAGES),
+        title="graphx",
+        update_title=None,
+        serve_locally=True,
+    )
+    server = app.server
+    server.config.update(
+        SECRET_KEY=secret_key,
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        GRAPHX_DB=db,
+        GRAPHX_USERS=users,
+    )
+    install_login(server, users)
+    app.layout = html.Div(
+        [
+            dcc.Location(id="url", refresh="callback-nav"),
+            header(),
+            html.Main(dash.page_container, className="gx-main"),
+        ]
+    )
+
+    @app.callback(
+        Output("header-as-of", "date"),
+        Input("url", "search"),
+    )
+    def show_as_of(search: str | None) -> str | None:
+        return dict(parse_qsl((search or "").lstrip("?"))).get("as_of")
+
+    @app.callback(
+        Output("url", "search"),
+        Input("header-as-of", "date"),
+        State("url", "search"),
+        prevent_initial_call=True,
+    )
+    def apply_as_of(picked: str | None, search: str | None) -> str:
+        params = dict(parse_qsl((search or "").lstrip("?")))
+        if (picked or None) == params.get("as_of"):
+            raise dash.exceptions.PreventUpdate
+        params.pop("as_of", None)
+        if picked:
+            params["as_of"] = picked[:10]
+        return f"?{urlencode(params)}" if params else ""
+
+    return app

@@ -1,0 +1,38 @@
+"""What callbacks and layouts need from the running app: the database, the user, the date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from flask import current_app
+
+from dashboards.auth import current_user
+from graphx.db import Database
+from graphx.errors import GraphxError
+from graphx.users import User, UserStore
+
+
+class Forbidden(GraphxError):
+    """The signed-in user's role may not see this."""
+
+
+def database() -> Database:
+    db: Database = current_app.config["GRAPHX_DB"]
+    return db
+
+
+def user() -> User:
+    """The signed-in user (every request has one: the login guard runs first)."""
+    users: UserStore = current_app.config["GRAPHX_USERS"]
+    signed_in = current_user(users)
+    if signed_in is None:
+        raise Forbidden("login required")
+    return signed_in
+
+
+def as_of(value: str | None) -> date:
+    """The ``as_of`` query-string value as a date; today when absent or malformed."""
+    try:
+        return date.fromisoformat(value) if value else date.today()
+    except ValueError:
+        return date.today()

@@ -1,0 +1,78 @@
+"""``graphx serve`` and ``graphx users ...``: the dashboard and who may sign in."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from graphx.cli.common import database, err, settings
+from graphx.users import ROLES, UserStore
+
+users_app = typer.Typer(help="Manage who may sign in to the dashboard.")
+
+
+def _store() -> UserStore:
+    return UserStore(settings().users_file)
+
+
+def _read_password() -> str:
+    if sys.stdin.isatty():
+        return str(typer.prompt("Password", hide_input=True, confirmation_prompt=True))
+    return sys.stdin.readline().rstrip("\n")
+
+
+@users_app.command("add")
+def users_add(
+    name: str,
+    role: str = typer.Option(..., "--role", help=f"One of: {', '.join(ROLES)}."),
+    person: str | None = typer.Option(None, "--person", help="The colleague's person id."),
+) -> None:
+    """Add or replace a user; the password is asked for, or read from stdin."""
+    _store().add(name, role, _read_password(), person_id=person)
+    typer.echo(f"user {name} ({role}) saved")
+
+
+@users_app.command("remove")
+def users_remove(name: str) -> None:
+    """Remove a user."""
+    _store().remove(name)
+    typer.echo(f"user {name} removed")
+
+
+@users_app.command("list")
+def users_list() -> None:
+    """List users and their roles."""
+    store = _store()
+    for name in store.names():
+        user = store.get(name)
+        assert user is not None
+        typer.echo(f"{name}\t{user.role}\t{user.person_id or ''}")
+
+
+def serve(
+    host: str = typer.Option("127.0.0.1", help="Address to listen on."),
+    port: int = typer.Option(8050, help="Port to listen on."),
+    debug: bool = typer.Option(False, "--debug", help="Dash debug mode (development only)."),
+) -> None:
+    """Serve the dashboard with a production WSGI server (waitress); debug only with --debug."""
+    from dashboards.app import create_app, session_secret
+
+    current = settings()
+    store = UserStore(current.users_file)
+    if not store.names():
+        err.print("no users yet: add one with `graphx users add NAME --role director`")
+    with database() as db:
+        app = create_app(db, store, session_secret(current))
+        if debug:
+            app.run(host=host, port=port, debug=True)
+            return
+        from waitress import serve as waitress_serve
+
+        typer.echo(f"graphx dashboard on http://{host}:{port}/")
+        waitress_serve(app.server, host=host, port=port, threads=8)
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(users_app, name="users")
+    app.command("serve")(serve)

@@ -1,0 +1,110 @@
+"""A live dashboard served by waitress on a free port, and headless Chromium to drive it.
+
+Chromium and chromedriver come from Debian (installed by .ci/run); the tests fail, never
+skip, when they are missing.
+"""
+
+from __future__ import annotations
+
+import shutil
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.remote.webdriver import WebDriver
+from selenium.webdriver.support import expected_conditions as ec
+from selenium.webdriver.support.ui import WebDriverWait
+from waitress.server import create_server
+
+from dashboards.app import create_app
+from graphx.db import Database
+from graphx.users import UserStore
+
+PASSWORD = "correct horse battery"
+
+
+@dataclass(frozen=True)
+class LiveApp:
+    url: str
+    users: UserStore
+
+
+@pytest.fixture(scope="module")
+def live_app(_session_db: Database, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveApp]:
+    users = UserStore(tmp_path_factory.mktemp("users") / "users.json")
+    users.add("diana", "director", PASSWORD, person_id="c-dewi")
+    users.add("sam", "sales", PASSWORD, person_id="c-sam")
+    app = create_app(_session_db, users, secret_key="test-secret")
+    server = create_server(app.server, host="127.0.0.1", port=0, threads=4)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    yield LiveApp(url=f"http://127.0.0.1:{server.effective_port}", users=users)
+    server.close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[WebDriver]:
+    chromium, chromedriver = shutil.which("chromium"), shutil.which("chromedriver")
+    if not chromium or not chromedriver:
+        pytest.fail("headless Chromium is needed: apt install chromium chromium-driver")
+    options = webdriver.ChromeOptions()
+    options.binary_location = chromium
+    for flag in (
+        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--window-size=1440,1000",
+    ):  # fmt: skip
+        options.add_argument(flag)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    driver = webdriver.Chrome(service=Service(chromedriver), options=options)
+    driver.implicitly_wait(0)
+    yield driver
+    driver.quit()
+
+
+def wait_for(browser: WebDriver, css: str, timeout: float = 15) -> object:
+    return WebDriverWait(browser, timeout).until(
+        ec.presence_of_element_located((By.CSS_SELECTOR, css))
+    )
+
+
+def wait_for_text(browser: WebDriver, css: str, text: str, timeout: float = 15) -> None:
+    WebDriverWait(browser, timeout).until(
+        ec.text_to_be_present_in_element((By.CSS_SELECTOR, css), text)
+    )
+
+
+def console_errors(browser: WebDriver) -> list[str]:
+    return [e["message"] for e in browser.get_log("browser") if e["level"] == "SEVERE"]
+
+
+@pytest.fixture
+def login(browser: WebDriver, live_app: LiveApp) -> Callable[[str, str], WebDriver]:
+    """Sign in as ``name`` and open ``path``."""
+
+    def sign_in(name: str, path: str = "/") -> WebDriver:
+        browser.delete_all_cookies()
+        browser.get(f"{live_app.url}/login?next={path}")
+        wait_for(browser, "#username")
+        browser.find_element(By.ID, "username").send_keys(name)
+        browser.find_element(By.ID, "password").send_keys(PASSWORD)
+        browser.find_element(By.ID, "login-submit").click()
+        wait_for(browser, ".gx-header")
+        browser.get_log("browser")  # start each test with an empty console
+        return browser
+
+    return sign_in
+
+
+def save_screenshot(browser: WebDriver, name: str) -> Path:
+    """Keep a screenshot under docs/screenshots when GRAPHX_SCREENSHOTS is set (demo runs)."""
+    folder = Path(__file__).parents[2] / "docs" / "screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.png"
+    browser.save_screenshot(str(path))
+    return path
