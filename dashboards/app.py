@@ -1,4 +1,4 @@
-"""``create_app``: the Dash app, its login, the header and the page container. Pages live in pages/."""
+"""``create_app``: the Dash app, its login, header and page container; pages live in pages/."""
 
 from __future__ import annotations
 

@@ -45,7 +45,8 @@ color:#fff;font-size:1rem;cursor:pointer}}
 <form method="post" action="/login">
 <h1>graphx</h1><p>Who knows our clients, and how well.</p>
 <input type="hidden" name="next" value="{next}">
-<label for="username">Name</label><input id="username" name="username" autocomplete="username" autofocus>
+<label for="username">Name</label>
+<input id="username" name="username" autocomplete="username" autofocus>
 <label for="password">Password</label>
 <input id="password" name="password" type="password" autocomplete="current-password">
 <button id="login-submit" type="submit">Sign in</button>
@@ -61,7 +62,12 @@ def current_user(users: UserStore) -> User | None:
 
 def _safe_next(target: str | None) -> str:
     """Only same-site paths are followed after login (no open redirects)."""
-    if not target or not target.startswith("/") or target.startswith("//") or urlsplit(target).netloc:
+    if (
+        not target
+        or not target.startswith("/")
+        or target.startswith("//")
+        or urlsplit(target).netloc
+    ):
         return "/"
     return target
 

@@ -8,6 +8,7 @@ user's data.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import secrets
@@ -268,7 +269,5 @@ class LocalNeo4j:
 
 def _reap(pid: int) -> None:
     """Collect the exit status of our own child so it does not linger as a zombie."""
-    try:
+    with contextlib.suppress(ChildProcessError):
         os.waitpid(pid, os.WNOHANG)
-    except ChildProcessError:
-        pass

@@ -1,4 +1,4 @@
-"""Dashboard users: names, roles and salted argon2 password hashes in a file outside the repository."""
+"""Dashboard users: names, roles and salted argon2 password hashes, kept outside the repository."""
 
 from __future__ import annotations
 

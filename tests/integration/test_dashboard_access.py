@@ -31,7 +31,9 @@ def test_every_route_but_login_refuses_an_anonymous_request(client: FlaskClient)
     app_routes = {rule.rule for rule in client.application.url_map.iter_rules()}
     for route in sorted(app_routes - {"/login"}):
         path = route.replace("<path:path>", "x").replace("<path:filename>", "x.js")
-        path = path.replace("<string:package_name>", "dash").replace("<path:fingerprinted_path>", "x")
+        path = path.replace("<string:package_name>", "dash").replace(
+            "<path:fingerprinted_path>", "x"
+        )
         response = client.get(path)
         assert response.status_code in (302, 401), (route, response.status_code)
         if response.status_code == 302:
