@@ -1,0 +1,663 @@
+"""The depth model: how well two people know each other, from their conversations.
+
+Pure: no database. Given one pair's conversation history and a date, :func:`score_pair`
+returns a :class:`Tie` with a ``strength`` (a number), a ``level`` 0-4 (none, met,
+business, personal, trusted) and ``components``: sentences that say why. The formula,
+its grounds and its defaults are in ``docs/depth.md``; every weight and threshold lives in
+:class:`Config`, loaded from a TOML file (defaults: ``graphx/depth_defaults.toml``).
+
+Scale of ``strength``: one one-hour, one-to-one business meeting held on the as-of date
+contributes 1.0. Each conversation contributes::
+
+    kind_weight[kind] x depth_weight[depth] x group factor x duration factor x decay
+
+plus a reciprocity bonus (both sides organise) and a bonus for the years the relationship
+has lasted. A few examples of the parts:
+
+>>> cfg = Config.default()
+>>> round(group_factor(2, cfg), 3), round(group_factor(150, cfg), 3)
+(1.0, 0.039)
+>>> duration_factor(60, cfg), duration_factor(240, cfg), duration_factor(None, cfg)
+(1.0, 2.0, 1.0)
+>>> effective_depth("personal", 20, cfg), effective_depth("business", 200, cfg)
+('business', 'outside')
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import tomllib
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass, field, fields
+from datetime import UTC, date, datetime, time
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal, NamedTuple
+
+from graphx.errors import ConfigError
+from graphx.model import CONVERSATION_KINDS, DEFAULT_DEPTH, DEPTHS, Level
+
+Organiser = Literal["a", "b", "both", "other"]
+"""Who organised a conversation, seen from the pair: a, b, both of them, or someone else."""
+
+DEFAULTS_PATH = Path(__file__).with_name("depth_defaults.toml")
+_SECTIONS = ("group", "duration", "decay", "bonus", "levels")
+_DEPTH_RANK = {"outside": 0, "business": 1, "personal": 2}
+_LN2 = math.log(2)
+_YEAR_DAYS = 365.25
+
+
+@dataclass(frozen=True)
+class Config:
+    """Every weight and threshold of the model (see ``depth_defaults.toml`` for each meaning).
+
+    TOML tables map to fields: ``[kind_weight]`` and ``[depth_weight]`` are mappings, and a
+    key ``k`` of table ``[group]``, ``[duration]``, ``[decay]``, ``[bonus]`` or ``[levels]``
+    is the field ``<table>_<k>`` (``[decay] half_life_days`` is ``decay_half_life_days``).
+    """
+
+    kind_weight: Mapping[str, float]
+    depth_weight: Mapping[str, float]
+    group_exponent: float
+    group_personal_max: int
+    group_business_max: int
+    duration_reference_minutes: float
+    duration_exponent: float
+    duration_min_factor: float
+    duration_max_factor: float
+    decay_half_life_days: float
+    decay_half_life_days_per_year: float
+    decay_max_half_life_days: float
+    bonus_reciprocity: float
+    bonus_per_year: float
+    bonus_max_years: float
+    levels_recent_days: int
+    levels_business_min_strength: float
+    levels_business_min_recent: int
+    levels_personal_min_strength: float
+    levels_personal_min_recent: int
+    levels_trusted_min_strength: float
+    levels_trusted_min_personal_years: int
+    levels_trusted_min_initiations: int
+
+    @classmethod
+    def default(cls) -> Config:
+        """The defaults of ``graphx/depth_defaults.toml``."""
+        return _default_config()
+
+    @classmethod
+    def from_toml(cls, path: Path | str) -> Config:
+        """The defaults overridden by the tables of the TOML file at ``path``.
+
+        Raises ConfigError naming the file and the key when a key is unknown or a value
+        is not a number.
+        """
+        path = Path(path)
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            raise ConfigError(f"{path}: cannot read the depth model settings: {exc}") from exc
+        return _merge(asdict(cls.default()), data, str(path))
+
+    @property
+    def fingerprint(self) -> str:
+        """A short hash of every value: stored ties remember which settings made them."""
+        text = json.dumps(asdict(self), sort_keys=True)
+        return hashlib.sha256(text.encode()).hexdigest()[:12]
+
+
+def _merge(base: dict[str, Any], data: Mapping[str, Any], where: str) -> Config:
+    values = dict(base)
+    kinds: dict[str, tuple[str, ...]] = {
+        "kind_weight": CONVERSATION_KINDS,
+        "depth_weight": DEPTHS,
+    }
+    for table, entries in data.items():
+        if not isinstance(entries, Mapping):
+            raise ConfigError(f"{where}: {table!r} must be a table")
+        for key, value in entries.items():
+            if not isinstance(value, (int, float)) or isinstance(value, bool) or value < 0:
+                raise ConfigError(f"{where}: [{table}] {key} must be a number >= 0")
+            if table in kinds:
+                if key not in kinds[table]:
+                    raise ConfigError(f"{where}: [{table}] {key}: not one of {kinds[table]}")
+                values[table] = {**values[table], key: float(value)}
+            elif table in _SECTIONS and f"{table}_{key}" in values:
+                name = f"{table}_{key}"
+                values[name] = type(base[name])(value)
+            else:
+                raise ConfigError(f"{where}: unknown setting [{table}] {key}")
+    return Config(**values)
+
+
+@cache
+def _default_config() -> Config:
+    data = tomllib.loads(DEFAULTS_PATH.read_text(encoding="utf-8"))
+    flat: dict[str, Any] = {"kind_weight": {}, "depth_weight": {}}
+    for table, entries in data.items():
+        for key, value in entries.items():
+            if table in flat:
+                flat[table][key] = float(value)
+            else:
+                flat[f"{table}_{key}"] = value
+    names = {f.name: f.type for f in fields(Config)}
+    missing = set(names) - set(flat)
+    if missing:
+        raise ConfigError(f"{DEFAULTS_PATH}: missing {sorted(missing)}")
+    ints = {n for n, t in names.items() if t == "int"}
+    return Config(**{k: int(v) if k in ints else v for k, v in flat.items()})
+
+
+def load_config(path: Path | str | None = None) -> Config:
+    """The settings of the TOML file at ``path``, or the defaults when ``path`` is None."""
+    return Config.default() if path is None else Config.from_toml(path)
+
+
+# --- input and output -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Contact:
+    """One conversation of a pair, seen from the pair ``(a, b)``.
+
+    ``date`` is when it took place (a date counts as midnight UTC); ``depth`` None means
+    the kind's default; ``participants`` is the whole group's size (2 = one-to-one);
+    ``organiser`` says who took the initiative.
+    """
+
+    date: datetime | date
+    kind: str
+    depth: str | None = None
+    duration_minutes: float | None = None
+    participants: int = 2
+    organiser: Organiser = "other"
+    id: str = ""
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """A colleague's own judgement of a tie: it is shown beside the computed level."""
+
+    level: int
+    reason: str
+    by: str
+    at: datetime
+
+
+@dataclass(frozen=True)
+class Tie:
+    """How well ``a`` and ``b`` (``a < b``) know each other as of ``as_of``.
+
+    ``by_depth`` counts conversations by the depth the model used for the pair (a personal
+    dinner of 20 counts as business, see :func:`effective_depth`). ``last_deep`` is the
+    date of the last conversation as of which the tie stood at personal (3) or higher.
+    """
+
+    a: str
+    b: str
+    level: int
+    strength: float
+    first_contact: datetime | None
+    last_contact: datetime | None
+    conversations: int
+    by_kind: Mapping[str, int]
+    by_depth: Mapping[str, int]
+    components: tuple[str, ...]
+    as_of: date
+    organised_by_a: int = 0
+    organised_by_b: int = 0
+    last_deep: datetime | None = None
+    assessment: Assessment | None = None
+
+    @property
+    def level_name(self) -> str:
+        return Level(self.level).label
+
+    @property
+    def assessed_level(self) -> int | None:
+        return None if self.assessment is None else self.assessment.level
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready mapping (dates stay date objects; ``print_json`` writes ISO 8601)."""
+        out = asdict(self)
+        out["by_kind"] = dict(self.by_kind)
+        out["by_depth"] = dict(self.by_depth)
+        out["components"] = list(self.components)
+        out["level_name"] = self.level_name
+        out["assessed_level"] = self.assessed_level
+        return out
+
+
+# --- the parts of the formula ---------------------------------------------------------
+
+
+def group_factor(participants: int, config: Config) -> float:
+    """How much one conversation says about a pair in it: ``(2 / n) ** exponent``.
+
+    Non-increasing in the group size; groups below two count as two.
+
+    >>> cfg = Config.default()
+    >>> [round(group_factor(n, cfg), 2) for n in (1, 2, 4, 10, 300)]
+    [1.0, 1.0, 0.59, 0.3, 0.02]
+    """
+    return (2.0 / max(participants, 2)) ** config.group_exponent
+
+
+def duration_factor(minutes: float | None, config: Config) -> float:
+    """Longer conversations weigh more, within bounds; unknown duration is 1.
+
+    >>> cfg = Config.default()
+    >>> duration_factor(15, cfg), duration_factor(120, cfg) == 2 ** 0.5
+    (0.5, True)
+    """
+    if minutes is None or minutes <= 0:
+        return 1.0
+    value = (minutes / config.duration_reference_minutes) ** config.duration_exponent
+    return min(config.duration_max_factor, max(config.duration_min_factor, value))
+
+
+def effective_depth(depth: str, participants: int, config: Config) -> str:
+    """The depth a conversation has for each pair in it: intimacy needs a small group.
+
+    A personal conversation among more than ``group_personal_max`` people counts as
+    business, and a business one among more than ``group_business_max`` as outside.
+
+    >>> cfg = Config.default()
+    >>> effective_depth("personal", 2, cfg), effective_depth("personal", 9, cfg)
+    ('personal', 'business')
+    >>> effective_depth("personal", 31, cfg)
+    'outside'
+    """
+    if depth == "personal" and participants > config.group_personal_max:
+        depth = "business"
+    if depth == "business" and participants > config.group_business_max:
+        depth = "outside"
+    return depth
+
+
+def half_life_days(span_days: float, config: Config) -> float:
+    """The decay half-life of a relationship that has lasted ``span_days`` (first to last).
+
+    >>> cfg = Config.default()
+    >>> half_life_days(0, cfg), half_life_days(365.25, cfg), half_life_days(3650, cfg)
+    (180.0, 360.0, 720.0)
+    """
+    value = config.decay_half_life_days + config.decay_half_life_days_per_year * (
+        span_days / _YEAR_DAYS
+    )
+    return float(min(config.decay_max_half_life_days, value))
+
+
+def base_weight(
+    kind: str, depth: str | None, participants: int, minutes: float | None, config: Config
+) -> tuple[float, str]:
+    """The undecayed weight of one conversation for a pair in it, and its effective depth.
+
+    >>> cfg = Config.default()
+    >>> base_weight("meeting", "business", 2, 60, cfg)
+    (1.0, 'business')
+    >>> w, d = base_weight("event", None, 150, 120, cfg); (round(w, 4), d)
+    (0.0139, 'outside')
+    """
+    tagged = depth or DEFAULT_DEPTH.get(kind, "business")
+    eff = effective_depth(tagged, participants, config)
+    weight = (
+        config.kind_weight.get(kind, 1.0)
+        * config.depth_weight[eff]
+        * group_factor(participants, config)
+        * duration_factor(minutes, config)
+    )
+    return weight, eff
+
+
+# --- the pair's evaluation ------------------------------------------------------------
+
+
+class Prepared(NamedTuple):
+    """One contact reduced to what the formula needs (shared by all pairs of a conversation)."""
+
+    day: int  # proleptic ordinal of the UTC date
+    base: float
+    rank: int  # effective depth: 0 outside, 1 business, 2 personal
+    kind: str
+    organiser: str
+    when: datetime
+    participants: int
+    year: int
+
+
+def _as_datetime(value: datetime | date) -> datetime:
+    if isinstance(value, datetime):
+        return value if value.tzinfo else value.replace(tzinfo=UTC)
+    return datetime.combine(value, time(), tzinfo=UTC)
+
+
+def prepare(contact: Contact, config: Config) -> Prepared:
+    """The contact's day, base weight and effective depth."""
+    when = _as_datetime(contact.date)
+    utc = when.astimezone(UTC)
+    base, eff = base_weight(
+        contact.kind, contact.depth, contact.participants, contact.duration_minutes, config
+    )
+    return Prepared(
+        utc.toordinal(), base, _DEPTH_RANK[eff], contact.kind, contact.organiser, when,
+        contact.participants, utc.year,
+    )  # fmt: skip
+
+
+@dataclass
+class _Stats:
+    n: int = 0
+    total: float = 0.0
+    by_a: float = 0.0
+    by_b: float = 0.0
+    substantive: float = 0.0
+    personal: float = 0.0
+    recent_substantive: int = 0
+    recent_personal: int = 0
+    personal_years: set[int] = field(default_factory=set)
+    org_a: int = 0
+    org_b: int = 0
+    half_life: float = 0.0
+    reciprocity: float = 0.0
+    years_bonus: float = 0.0
+    substantive_years: float = 0.0
+    strength: float = 0.0
+    level: int = 0
+
+
+def _evaluate(items: Sequence[Prepared], as_of_day: int, config: Config) -> _Stats:
+    """Strength and level of a pair from its prepared contacts (sorted by day, <= as_of)."""
+    s = _Stats(n=len(items))
+    if not items:
+        return s
+    s.half_life = half_life_days(items[-1].day - items[0].day, config)
+    k = _LN2 / s.half_life
+    recent_from = as_of_day - config.levels_recent_days
+    first_sub = last_sub = -1
+    exp = math.exp
+    for it in items:
+        w = it.base * exp(-k * (as_of_day - it.day))
+        s.total += w
+        org = it.organiser
+        if org == "a" or org == "both":
+            s.by_a += w
+            if it.rank:
+                s.org_a += 1
+        if org == "b" or org == "both":
+            s.by_b += w
+            if it.rank:
+                s.org_b += 1
+        if it.rank:
+            s.substantive += w
+            if first_sub < 0:
+                first_sub = it.day
+            last_sub = it.day
+            recent = it.day >= recent_from
+            if recent:
+                s.recent_substantive += 1
+            if it.rank == 2:
+                s.personal += w
+                s.personal_years.add(it.year)
+                if recent:
+                    s.recent_personal += 1
+    s.reciprocity = config.bonus_reciprocity * min(s.by_a, s.by_b)
+    if last_sub >= 0:
+        s.substantive_years = (last_sub - first_sub) / _YEAR_DAYS
+        s.years_bonus = (
+            config.bonus_per_year
+            * min(s.substantive_years, config.bonus_max_years)
+            * exp(-k * (as_of_day - last_sub))
+        )
+    s.strength = s.total + s.reciprocity + s.years_bonus
+    s.level = int(_level(s, config))
+    return s
+
+
+def _level(s: _Stats, c: Config) -> int:
+    if s.n == 0:
+        return Level.NONE
+    if not (
+        s.substantive >= c.levels_business_min_strength
+        and s.recent_substantive >= c.levels_business_min_recent
+    ):
+        return Level.MET
+    if not (
+        s.personal >= c.levels_personal_min_strength
+        and s.recent_personal >= c.levels_personal_min_recent
+    ):
+        return Level.BUSINESS
+    if (
+        s.strength >= c.levels_trusted_min_strength
+        and len(s.personal_years) >= c.levels_trusted_min_personal_years
+        and min(s.org_a, s.org_b) >= c.levels_trusted_min_initiations
+    ):
+        return Level.TRUSTED
+    return Level.PERSONAL
+
+
+def _last_deep(items: Sequence[Prepared], config: Config, checks: int = 12) -> datetime | None:
+    """The last personal contact as of which the tie stood at level 3+ (last ``checks`` tried)."""
+    tried = 0
+    for index in range(len(items) - 1, -1, -1):
+        if items[index].rank != 2:
+            continue
+        upto = items[: index + 1]
+        if _evaluate(upto, items[index].day, config).level >= Level.PERSONAL:
+            return items[index].when
+        tried += 1
+        if tried >= checks:
+            break
+    return None
+
+
+def tie_from_prepared(
+    a: str, b: str, items: Sequence[Prepared], as_of: date, config: Config
+) -> Tie:
+    """The tie from contacts already prepared; ``items`` must be sorted by day, <= as_of."""
+    day = as_of.toordinal()
+    s = _evaluate(items, day, config)
+    if not items:
+        return Tie(a, b, 0, 0.0, None, None, 0, {}, {}, ("no recorded contact",), as_of)
+    by_kind = Counter(it.kind for it in items)
+    by_depth = Counter(_RANK_DEPTH[it.rank] for it in items)
+    last_deep = _last_deep(items, config) if s.recent_personal or s.personal else None
+    return Tie(
+        a=a, b=b, level=s.level, strength=round(s.strength, 4),
+        first_contact=items[0].when, last_contact=items[-1].when, conversations=s.n,
+        by_kind=dict(by_kind), by_depth=dict(by_depth),
+        components=tuple(_components(a, b, items, s, day, config)), as_of=as_of,
+        organised_by_a=s.org_a, organised_by_b=s.org_b, last_deep=last_deep,
+    )  # fmt: skip
+
+
+def _ordered(a: str, b: str, contacts: Iterable[Contact]) -> tuple[str, str, list[Contact]]:
+    if a < b:
+        return a, b, list(contacts)
+    swap: dict[str, Organiser] = {"a": "b", "b": "a", "both": "both", "other": "other"}
+    flipped = [
+        Contact(
+            c.date, c.kind, c.depth, c.duration_minutes, c.participants, swap[c.organiser], c.id
+        )
+        for c in contacts
+    ]
+    return b, a, flipped
+
+
+def score_pair(
+    a: str, b: str, contacts: Iterable[Contact], as_of: date, config: Config | None = None
+) -> Tie:
+    """The tie between ``a`` and ``b`` as of ``as_of``, from their conversations up to that day.
+
+    Conversations after ``as_of`` are ignored; the returned tie has ``a < b`` (organisers
+    are swapped accordingly).
+
+    >>> d = date(2024, 6, 1)
+    >>> dinner = Contact(date(2024, 5, 1), "meal", "personal", 120, 2, "a")
+    >>> tie = score_pair("p2", "p1", [dinner], d)
+    >>> tie.a, tie.b, tie.level, tie.strength
+    ('p1', 'p2', 1, 5.6479)
+    >>> score_pair("p1", "p2", [dinner], date(2024, 4, 1)).level   # before the dinner
+    0
+    """
+    config = config or Config.default()
+    a, b, ordered = _ordered(a, b, contacts)
+    day = as_of.toordinal()
+    items = sorted(
+        (p for p in (prepare(c, config) for c in ordered) if p.day <= day),
+        key=lambda p: (p.day, p.when),
+    )
+    return tie_from_prepared(a, b, items, as_of, config)
+
+
+def contributions(
+    contacts: Sequence[Contact], as_of: date, config: Config | None = None
+) -> list[float]:
+    """Each contact's decayed weight in the strength (0 after ``as_of``), in input order.
+
+    The bonuses for reciprocity and years are not spread over conversations.
+    """
+    config = config or Config.default()
+    day = as_of.toordinal()
+    prepared = [prepare(c, config) for c in contacts]
+    kept = [p.day for p in prepared if p.day <= day]
+    if not kept:
+        return [0.0 for _ in prepared]
+    k = _LN2 / half_life_days(max(kept) - min(kept), config)
+    return [
+        round(p.base * math.exp(-k * (day - p.day)), 4) if p.day <= day else 0.0 for p in prepared
+    ]
+
+
+# --- words ------------------------------------------------------------------------------
+
+_RANK_DEPTH = {0: "outside", 1: "business", 2: "personal"}
+_NOUN = {
+    "email": ("e-mail", "e-mails"),
+    "call": ("call", "calls"),
+    "meeting": ("meeting", "meetings"),
+    "meal": ("meal", "meals"),
+    "event": ("event", "events"),
+    "trip": ("trip", "trips"),
+}
+
+
+def ago(days: int) -> str:
+    """A span of days in words a director reads at a glance.
+
+    >>> ago(0), ago(1), ago(20), ago(100), ago(800)
+    ('today', 'yesterday', '3 weeks ago', '3 months ago', '2 years ago')
+    """
+    if days <= 0:
+        return "today"
+    if days == 1:
+        return "yesterday"
+    if days < 14:
+        return f"{days} days ago"
+    if days < 60:
+        return f"{round(days / 7)} weeks ago"
+    if days < 730:
+        return f"{round(days / 30.44)} months ago"
+    return f"{round(days / _YEAR_DAYS)} years ago"
+
+
+def _noun(kind: str, n: int) -> str:
+    one, many = _NOUN.get(kind, (kind, kind + "s"))
+    return one if n == 1 else many
+
+
+def _depth_sentence(depth: str, group: list[Prepared], as_of_day: int) -> str:
+    kinds = Counter(it.kind for it in group)
+    n = len(group)
+    if len(kinds) == 1:
+        what = f"{n} {depth} {_noun(next(iter(kinds)), n)}"
+    else:
+        parts = ", ".join(f"{m} {_noun(k, m)}" for k, m in kinds.most_common())
+        what = f"{n} {depth} conversations ({parts})"
+    last = ago(as_of_day - group[-1].day)
+    when = f"{last}" if n == 1 else f"since {group[0].when.year}, last {last}"
+    sizes = sorted(it.participants for it in group)
+    median = sizes[len(sizes) // 2]
+    size = "one-to-one" if median <= 2 else f"typically {median} people"
+    return f"{what} {when} ({size})"
+
+
+def _components(
+    a: str, b: str, items: Sequence[Prepared], s: _Stats, as_of_day: int, c: Config
+) -> list[str]:
+    out: list[str] = []
+    for rank in (2, 1, 0):
+        group = [it for it in items if it.rank == rank]
+        if group:
+            out.append(_depth_sentence(_RANK_DEPTH[rank], group, as_of_day))
+    if s.org_a and s.org_b:
+        out.append(f"both sides invite ({a} organised {s.org_a}, {b} {s.org_b})")
+    elif s.org_a or s.org_b:
+        who, n = (a, s.org_a) if s.org_a else (b, s.org_b)
+        out.append(f"only {who} takes the initiative ({n} organised)")
+    else:
+        out.append("neither organised a business or personal conversation: others convened them")
+    out.append(_level_reason(s, as_of_day, items, c))
+    out.append(
+        f"strength {s.strength:.2f} = {s.total:.2f} from conversations"
+        f" + {s.reciprocity:.2f} for reciprocity + {s.years_bonus:.2f} for"
+        f" {s.substantive_years:.1f} years of contact (half-life {s.half_life:.0f} days)"
+    )
+    return out
+
+
+def _level_reason(s: _Stats, as_of_day: int, items: Sequence[Prepared], c: Config) -> str:
+    months = round(c.levels_recent_days / 30.44)
+    window = f"the last {months} months"
+    if s.level == Level.TRUSTED:
+        return (
+            f"trusted: personal contact in {len(s.personal_years)} different years,"
+            f" both sides invest, strength {s.strength:.1f} >= {c.levels_trusted_min_strength:g}"
+        )
+    if s.level == Level.PERSONAL:
+        why_not = []
+        if len(s.personal_years) < c.levels_trusted_min_personal_years:
+            why_not.append(
+                f"personal contact in {len(s.personal_years)} year(s),"
+                f" trusted needs {c.levels_trusted_min_personal_years}"
+            )
+        if min(s.org_a, s.org_b) < c.levels_trusted_min_initiations:
+            why_not.append(
+                f"trusted needs each side to organise {c.levels_trusted_min_initiations}"
+            )
+        if s.strength < c.levels_trusted_min_strength:
+            why_not.append(
+                f"strength {s.strength:.1f} below {c.levels_trusted_min_strength:g} for trusted"
+            )
+        return f"personal: {s.recent_personal} personal conversations in {window}" + (
+            "; not trusted: " + "; ".join(why_not) if why_not else ""
+        )
+    if s.level == Level.BUSINESS:
+        if s.recent_personal < c.levels_personal_min_recent:
+            why = f"{s.recent_personal} personal conversation(s) in {window}" + (
+                f", needs {c.levels_personal_min_recent}"
+            )
+        else:
+            why = f"personal weight {s.personal:.1f} below {c.levels_personal_min_strength:g}"
+        return (
+            f"business: {s.recent_substantive} business or personal conversations in {window};"
+            f" not personal: {why}"
+        )
+    if s.level == Level.MET:
+        substantive = [it for it in items if it.rank]
+        if not substantive:
+            return "met only: every contact was outside (receptions, large groups)"
+        if s.recent_substantive < c.levels_business_min_recent:
+            last = ago(as_of_day - substantive[-1].day)
+            return (
+                f"met only: {s.recent_substantive} business or personal conversation(s)"
+                f" in {window} (needs {c.levels_business_min_recent}; the last was {last})"
+            )
+        return (
+            f"met only: business and personal weight {s.substantive:.1f}"
+            f" below {c.levels_business_min_strength:g}"
+        )
+    return "no recorded contact"
