@@ -18,6 +18,7 @@ memory holds one organisation's people at a time, never the conversations.
 from __future__ import annotations
 
 import csv
+import heapq
 import random
 import unicodedata
 from collections.abc import Iterator, Sequence
@@ -434,11 +435,13 @@ def _assign_exposure(company: Company, rng: random.Random) -> None:
     clients = [o for o in company.orgs if o.kind == "client"]
     for position, org in enumerate(clients):
         if position == 0:
-            org.exposure = "covered"  # the showcase account: a deep, long-running relationship
+            org.exposure = "strong"  # the showcase account: a deep, long-running relationship
         elif position in (1, 2):
             org.exposure = ("exposed", "single")[position - 1]
         else:
-            org.exposure = rng.choices(("covered", "exposed", "single"), (65, 20, 15))[0]
+            org.exposure = rng.choices(
+                ("strong", "covered", "exposed", "single"), (20, 45, 20, 15)
+            )[0]
         years_back = WINDOW_YEARS if position == 0 else rng.choice((6, 6, 6, 5, 4, 3, 2))
         org.since = company.end - years_back * 365 + rng.randrange(60)
     for org in company.orgs:
@@ -718,37 +721,45 @@ def _account(rng: random.Random, home: Pools, org: Org, single: bool) -> Account
 
 
 def _project(
-    sink: Sink, rng: random.Random, company: Company, org: Org, account: Account, client: Pools
+    sink: Sink,
+    rng: random.Random,
+    company: Company,
+    org: Org,
+    account: Account,
+    client: Pools,
+    remaining: int,
 ) -> int:
-    """One project: weekly meetings, calls and e-mails between a team and client staff."""
-    span = rng.randint(90, 540)
+    """One project: weekly meetings, calls and e-mails between a team and client staff.
+
+    It ends early once ``remaining`` conversations are written (the account's budget).
+    """
     first = max(org.since, company.start)
     start = first + rng.randrange(max(1, company.end - first - 30))
-    end = min(company.end, start + span)
-    topic = rng.choice(TOPICS)
+    end = min(company.end, start + rng.randint(90, 540))
     ours = account.team[:1] + _pick(rng, account.team[1:], rng.randint(1, 3))
     theirs = _pick(rng, client.working, rng.randint(1, 3))
     if rng.random() < 0.3:
         theirs += _pick(rng, client.executive, 1)
-    title = f"{org.name.split()[0]} {topic}"
+    title = f"{org.name.split()[0]} {rng.choice(TOPICS)}"
+    streams = (
+        ((day, "meeting") for day in rhythm(rng, start, end, 7)),
+        ((day, "call") for day in rhythm(rng, start, end, 14, skip=0.2)),
+        ((day, "email") for day in rhythm(rng, start, end, 4, skip=0.1, jitter=2)),
+    )
     written = 0
-    for day in rhythm(rng, start, end, 7):
-        people = [*ours[:1], *theirs, *ours[1:]]
-        written += sink.add(
-            day, _minute(rng), "meeting", "business", 60, f"{title}: weekly", people
-        )
-    for day in rhythm(rng, start, end, 14, skip=0.2):
-        pair = [rng.choice(ours), rng.choice(theirs)]
-        rng.shuffle(pair)
-        written += sink.add(day, _minute(rng), "call", "business", 30, f"{title}: call", pair)
-    for day in rhythm(rng, start, end, 4, skip=0.1, jitter=2):
-        sender = [rng.choice(ours), rng.choice(theirs)]
-        rng.shuffle(sender)
-        copy = _pick(rng, ours + theirs, rng.randint(0, 2))
-        people = [*sender, *copy]
-        written += sink.add(
-            day, _minute(rng, 7, 22), "email", "business", None, f"Re: {title}", people
-        )
+    for day, kind in heapq.merge(*streams):
+        if written >= remaining:
+            break
+        if kind == "meeting":
+            people, minutes, subject = [*ours[:1], *theirs, *ours[1:]], 60, f"{title}: weekly"
+        else:
+            people = [rng.choice(ours), rng.choice(theirs)]
+            rng.shuffle(people)
+            minutes, subject = (30, f"{title}: call") if kind == "call" else (None, f"Re: {title}")
+            if kind == "email":
+                people += _pick(rng, ours + theirs, rng.randint(0, 2))
+        minute = _minute(rng, 7, 22) if kind == "email" else _minute(rng)
+        written += sink.add(day, minute, kind, "business", minutes, subject, people)
     return written
 
 
@@ -811,11 +822,12 @@ def _director_ties(
     showcase: bool,
 ) -> int:
     """Personal relationships with some of a covered client's directors; some of them fade."""
-    if org.exposure != "covered" or not client.directors:
+    if org.exposure not in ("covered", "strong") or not client.directors:
         return 0
     home = pools_cache(company)
     stayers = [d for d in client.directors if d[0] not in company.moves]
-    chosen = _pick(rng, client.directors, rng.randint(1, 3))
+    many = rng.randint(4, 7) if org.exposure == "strong" else rng.randint(1, 3)
+    chosen = _pick(rng, client.directors, many)
     if showcase and stayers:
         chosen = [stayers[0], *(d for d in chosen if d != stayers[0])]
     written = 0
@@ -867,8 +879,8 @@ def _client(sink: Sink, company: Company, org: Org, interests: dict[int, tuple[s
     for _ in range(MAX_THREADS):
         if written >= budget:
             break
-        written += _project(sink, rng, company, org, account, client)
-    if org.exposure == "covered":
+        written += _project(sink, rng, company, org, account, client, budget - written)
+    if org.exposure in ("covered", "strong"):
         company.golfers.extend(p for p, _ in client.directors if "golf" in interests.get(p, ()))
 
 
