@@ -938,44 +938,53 @@ def _internal(sink: Sink, company: Company) -> None:
 def _occasions(sink: Sink, company: Company) -> None:
     """Annual receptions with hundreds of guests (outside), conferences, a yearly golf weekend."""
     rng = _rng(company.seed, "occasions")
+    first, last = date.fromordinal(company.start).year, date.fromordinal(company.end).year
+    for year in range(first, last + 1):
+        _receptions(sink, rng, company, year)
+        for number in range(max(2, company.scale.clients // 12)):
+            _conference(sink, rng, company, year, number + 1)
+        _golf_weekend(sink, rng, company, year)
+
+
+def _on(company: Company, year: int, month: int, day: int, spread: int, rng: random.Random) -> int:
+    """A workday within ``spread`` days after the given date, or 0 outside the window."""
+    when = _workday(date(year, month, day).toordinal() + rng.randrange(spread))
+    return when if company.start <= when < company.end else 0
+
+
+def _receptions(sink: Sink, rng: random.Random, company: Company, year: int) -> None:
+    """The December client reception and the June garden party: hundreds of guests."""
     home = pools_cache(company)
     outside = [o for o in company.orgs if o.kind != "home"]
     size = max(150, min(800, company.scale.people // 5))
-    for year in range(
-        date.fromordinal(company.start).year + 1, date.fromordinal(company.end).year + 1
+    for month, name, minutes in (
+        (12, "Annual client reception", 240),
+        (6, "Summer garden party", 180),
     ):
-        for month, name, minutes in (
-            (12, "Annual client reception", 240),
-            (6, "Summer garden party", 180),
-        ):
-            day = _workday(date(year, month, 10).toordinal() + rng.randrange(5))
-            if day >= company.end:
-                continue
-            hosts = [*home.directors, *_pick(rng, home.manager, size // 10)]
-            guests = _guests(rng, company, outside, size)
+        day = _on(company, year, month, 10, 5, rng)
+        hosts = [*home.directors, *_pick(rng, home.manager, size // 10)]
+        guests = _guests(rng, company, outside, size)
+        if day:
             sink.add(day, 18 * 60, "event", "outside", minutes, f"{name} {year}", [*hosts, *guests])
-        for number in range(max(2, company.scale.clients // 12)):
-            day = _workday(date(year, 3, 1).toordinal() + rng.randrange(270))
-            if day >= company.end:
-                continue
-            people = [
-                *_pick(rng, home.manager + home.staff, 6),
-                *_guests(rng, company, outside, 60),
-            ]
-            sink.add(
-                day,
-                9 * 60,
-                "event",
-                "outside",
-                420,
-                f"Industry conference {year} #{number + 1}",
-                people,
-            )
-        golfers = _pick(rng, [(p, -1) for p in company.golfers], 10)
-        day = _workday(date(year, 9, 1).toordinal() + rng.randrange(20))
-        if golfers and day < company.end:
-            people = [*home.directors[:3], *golfers]
-            sink.add(day, 9 * 60, "trip", "personal", 3 * 24 * 60, "Golf weekend, Scotland", people)
+
+
+def _conference(sink: Sink, rng: random.Random, company: Company, year: int, number: int) -> None:
+    home = pools_cache(company)
+    outside = [o for o in company.orgs if o.kind != "home"]
+    day = _on(company, year, 3, 1, 270, rng)
+    people = [*_pick(rng, home.manager + home.staff, 6), *_guests(rng, company, outside, 60)]
+    if day:
+        subject = f"Industry conference {year} #{number}"
+        sink.add(day, 9 * 60, "event", "outside", 420, subject, people)
+
+
+def _golf_weekend(sink: Sink, rng: random.Random, company: Company, year: int) -> None:
+    """The yearly golf weekend: our directors with golf-loving directors of covered clients."""
+    golfers = _pick(rng, [(p, -1) for p in company.golfers], 10)
+    day = _on(company, year, 9, 1, 20, rng)
+    if golfers and day:
+        people = [*pools_cache(company).directors[:3], *golfers]
+        sink.add(day, 9 * 60, "trip", "personal", 3 * 24 * 60, "Golf weekend, Scotland", people)
 
 
 def _guests(
