@@ -7,13 +7,14 @@ import sys
 import typer
 from neo4j.exceptions import ServiceUnavailable, SessionExpired
 
-from graphx.cli import database, generating, serving
+from graphx.cli import analytics, database, generating, serving
 from graphx.cli.common import app, err
 from graphx.errors import GraphxError
 
 __all__ = ["app", "main"]
 
 database.register(app)
+analytics.register(app)
 generating.register(app)
 serving.register(app)
 

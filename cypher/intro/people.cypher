@@ -1,0 +1,7 @@
+// Names of the given people (opted-out people are not returned).
+// params: ids
+UNWIND $ids AS id
+MATCH (p:Person {id: id})
+WHERE NOT coalesce(p.opt_out, false)
+RETURN p.id AS id, p.name AS name, coalesce(p.title, '') AS title,
+       coalesce(p.interests, []) AS interests

@@ -1,0 +1,259 @@
+"""Warm introductions: the best chains of ties from one person to another.
+
+A link's weight is its tie strength normalised to (0, 1]: ``s / (s + half_strength)``, so a
+tie at the depth model's personal threshold (strength 3) weighs 0.5 and stronger ties approach
+1. A chain's strength is the product of its links' weights: one weak link spoils a chain, and
+every extra hop costs. Only the neighbourhood that can hold a chain of ``max_hops`` is fetched
+(ties within ``(max_hops - 1) // 2`` hops around both ends, walked outward from each), then
+networkx ranks simple paths by cost ``-log(weight)`` (Yen's k shortest simple paths).
+
+>>> round(link_weight(3.0), 3), round(link_weight(15.0), 3), round(link_weight(0.2), 3)
+(0.5, 0.833, 0.062)
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+import networkx as nx
+
+from graphx.db import Database
+from graphx.depth import ago
+from graphx.directory import people
+from graphx.errors import NotFound
+from graphx.tieview import Link, TieView
+
+HALF_STRENGTH = 3.0
+"""Tie strength that weighs 0.5: the depth model's default threshold for level 3."""
+_MIN_WEIGHT = 1e-9
+
+
+@dataclass(frozen=True)
+class IntroConfig:
+    """How chains are weighed and how far the search looks."""
+
+    half_strength: float = HALF_STRENGTH
+    max_candidates: int = 500  # simple paths examined at most (those over max_hops skipped)
+
+
+def link_weight(strength: float, half_strength: float = HALF_STRENGTH) -> float:
+    """A tie strength normalised to (0, 1]: half at ``half_strength``, rising towards 1."""
+    if strength <= 0:
+        return _MIN_WEIGHT
+    return max(_MIN_WEIGHT, strength / (strength + half_strength))
+
+
+@dataclass(frozen=True)
+class ChainLink:
+    """One link of a chain, from ``a`` (nearer the start) to ``b``."""
+
+    a: str
+    b: str
+    level: int
+    strength: float
+    weight: float
+    last_contact: datetime | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "a": self.a,
+            "b": self.b,
+            "level": self.level,
+            "strength": self.strength,
+            "weight": round(self.weight, 4),
+            "last_contact": self.last_contact,
+        }
+
+
+@dataclass(frozen=True)
+class Chain:
+    """People from the start to the target, and the links between consecutive people."""
+
+    people: tuple[str, ...]
+    strength: float
+    links: tuple[ChainLink, ...]
+
+    @property
+    def hops(self) -> int:
+        return len(self.links)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "people": list(self.people),
+            "strength": round(self.strength, 6),
+            "links": [link.to_json() for link in self.links],
+        }
+
+
+@dataclass(frozen=True)
+class Introductions:
+    """The best chains from ``from_id`` to ``to_id`` (best first) and a suggestion in words."""
+
+    from_id: str
+    to_id: str
+    as_of: date
+    max_hops: int
+    paths: tuple[Chain, ...]
+    suggestion: str
+    names: Mapping[str, str] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "from": self.from_id,
+            "to": self.to_id,
+            "as_of": self.as_of,
+            "max_hops": self.max_hops,
+            "paths": [p.to_json() for p in self.paths],
+            "suggestion": self.suggestion,
+            "names": dict(self.names),
+        }
+
+
+def neighbourhood(view: TieView, ends: list[str], max_hops: int) -> list[Link]:
+    """Every tie that a chain of at most ``max_hops`` between the ends can use.
+
+    On such a chain each link has an end within ``(max_hops - 1) // 2`` hops of one of the
+    ends, so expanding that many rings around both ends and taking their ties suffices.
+    """
+    radius = (max_hops - 1) // 2
+    seen = set(ends)
+    frontier = list(ends)
+    links: list[Link] = []
+    for _ in range(radius + 1):
+        found = view.around(frontier)
+        links.extend(found)
+        frontier = sorted({link.b for link in found} - seen)
+        seen.update(frontier)
+        if not frontier:
+            break
+    return links
+
+
+def _graph(links: list[Link], ends: list[str], max_hops: int, cfg: IntroConfig) -> nx.Graph:
+    graph = nx.Graph()
+    for link in links:
+        if link.a == link.b:
+            continue
+        weight = link_weight(link.strength, cfg.half_strength)
+        graph.add_edge(link.a, link.b, cost=-math.log(weight), weight=weight, link=link)
+    start, target = ends
+    if start not in graph or target not in graph:
+        return nx.Graph()
+    from_start = nx.single_source_shortest_path_length(graph, start, cutoff=max_hops)
+    from_target = nx.single_source_shortest_path_length(graph, target, cutoff=max_hops)
+    keep = [n for n, d in from_start.items() if d + from_target.get(n, max_hops + 1) <= max_hops]
+    return graph.subgraph(keep).copy()
+
+
+def _chains(graph: nx.Graph, start: str, target: str, cfg: IntroConfig) -> Iterator[list[str]]:
+    if start not in graph or target not in graph or not nx.has_path(graph, start, target):
+        return
+    for examined, path in enumerate(nx.shortest_simple_paths(graph, start, target, "cost")):
+        if examined >= cfg.max_candidates:
+            return
+        yield path
+
+
+def _chain(graph: nx.Graph, path: list[str]) -> Chain:
+    links = []
+    strength = 1.0
+    for a, b in itertools.pairwise(path):
+        data = graph.edges[a, b]
+        tie: Link = data["link"]
+        links.append(ChainLink(a, b, tie.level, tie.strength, data["weight"], tie.last_contact))
+        strength *= data["weight"]
+    return Chain(tuple(path), strength, tuple(links))
+
+
+_KNOWS = {
+    1: "has met {name}",
+    2: "knows {name} through business",
+    3: "knows {name} personally",
+    4: "knows {name} well, a trusted relationship",
+}
+
+
+def _since(link: ChainLink, as_of: date) -> str:
+    if link.last_contact is None:
+        return ""
+    return f", last met {ago((as_of - link.last_contact.date()).days)}"
+
+
+def suggest(
+    intro_paths: tuple[Chain, ...],
+    names: Mapping[str, str],
+    start: str,
+    target: str,
+    as_of: date,
+    max_hops: int,
+) -> str:
+    """The best chain in words: whom to ask first, and how the chain goes on."""
+    name = lambda pid: names.get(pid, pid)  # noqa: E731
+    if not intro_paths:
+        return (
+            f"No chain of at most {max_hops} ties links {name(start)} to {name(target)}"
+            f" as of {as_of.isoformat()}."
+        )
+    best = intro_paths[0]
+    first = best.links[0]
+    if best.hops == 1:
+        knows = _KNOWS.get(first.level, "knows {name}").format(name=name(target))
+        return f"{name(start)} {knows} already{_since(first, as_of)}: get in touch directly."
+    second = best.links[1]
+    knows = _KNOWS.get(second.level, "knows {name}").format(name=name(second.b))
+    text = f"Ask {name(second.a)} ({knows}{_since(second, as_of)})"
+    if best.hops > 2:
+        rest = " → ".join(name(p) for p in best.people[2:])
+        text += f"; the chain goes on {rest}"
+    return text + "."
+
+
+def introductions(
+    db: Database,
+    from_id: str,
+    to_id: str,
+    max_hops: int = 4,
+    top: int = 5,
+    as_of: date | None = None,
+    config: IntroConfig | None = None,
+    *,
+    ties: TieView | None = None,
+) -> Introductions:
+    """The ``top`` strongest chains of at most ``max_hops`` ties from ``from_id`` to ``to_id``.
+
+    Chains never pass through opted-out people. No chain is an empty result, not an error.
+    """
+    cfg = config or IntroConfig()
+    day = as_of or date.today()
+    ends = people(db, [from_id, to_id])
+    for pid in (from_id, to_id):
+        if pid not in ends:
+            raise NotFound(f"no person with id {pid!r}")
+    found: list[Chain] = []
+    if from_id != to_id and max_hops >= 1 and top >= 1:
+        view = ties or TieView(db, day)
+        graph = _graph(
+            neighbourhood(view, [from_id, to_id], max_hops), [from_id, to_id], max_hops, cfg
+        )
+        for path in _chains(graph, from_id, to_id, cfg):
+            if len(path) - 1 <= max_hops:
+                found.append(_chain(graph, path))
+            if len(found) >= top:
+                break
+    ids = sorted({p for chain in found for p in chain.people} | {from_id, to_id})
+    names = {pid: person.name for pid, person in people(db, ids).items()}
+    chains = tuple(found)
+    return Introductions(
+        from_id,
+        to_id,
+        day,
+        max_hops,
+        chains,
+        suggest(chains, names, from_id, to_id, day, max_hops),
+        names,
+    )

@@ -1,0 +1,151 @@
+"""Ties as of a date, for the analytics: materialised TIEs when they describe that date,
+otherwise computed by the depth model for just the people concerned.
+
+The materialised ``TIE`` relationships are the state as of their ``as_of`` (the last
+``graphx score``). They answer for that date and for today: "as of today" means the latest
+scored state, so re-run ``graphx score`` to refresh it. Any other date (a quarter earlier
+for trends, ``--as-of`` in the past) goes through :func:`graphx.scoring.ties_as_of`, asked
+only about the people the question concerns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from graphx.db import Database, Row
+
+TieComputer = Callable[[Database, date, Collection[str]], Iterable[Any]]
+"""Computes the ties of some people (to anyone) as of a date, like ``ties_as_of``."""
+
+
+@dataclass(frozen=True)
+class Link:
+    """One tie seen from ``a`` to ``b`` (both person ids), level 1-4, as of some date."""
+
+    a: str
+    b: str
+    level: int
+    strength: float
+    first_contact: datetime | None
+    last_contact: datetime | None
+    conversations: int
+    last_deep: datetime | None = None
+
+    def reversed(self) -> Link:
+        """The same tie seen from ``b``."""
+        return Link(
+            self.b,
+            self.a,
+            self.level,
+            self.strength,
+            self.first_contact,
+            self.last_contact,
+            self.conversations,
+            self.last_deep,
+        )
+
+    def other(self, person_id: str) -> str:
+        return self.b if person_id == self.a else self.a
+
+
+def _link(row: Row) -> Link:
+    return Link(
+        a=str(row["a"]),
+        b=str(row["b"]),
+        level=int(row["level"]),
+        strength=float(row["strength"] or 0.0),
+        first_contact=row.get("first_contact"),
+        last_contact=row.get("last_contact"),
+        conversations=int(row.get("conversations") or 0),
+        last_deep=row.get("last_deep"),
+    )
+
+
+def _from_tie(tie: Any) -> Link:
+    return Link(
+        a=str(tie.a),
+        b=str(tie.b),
+        level=int(tie.level),
+        strength=float(tie.strength),
+        first_contact=tie.first_contact,
+        last_contact=tie.last_contact,
+        conversations=int(tie.conversations),
+        last_deep=getattr(tie, "last_deep", None),
+    )
+
+
+def _default_computer(db: Database, as_of: date, person_ids: Collection[str]) -> Iterable[Any]:
+    from graphx.scoring import ties_as_of
+
+    return ties_as_of(db, as_of, person_ids)
+
+
+def stored_as_of(db: Database) -> date | None:
+    """The date the materialised TIEs describe, None when nothing is scored yet."""
+    rows = db.read("coverage.stored_as_of")
+    value = rows[0]["as_of"] if rows else None
+    if isinstance(value, datetime):
+        return value.date()
+    return value if isinstance(value, date) else None
+
+
+class TieView:
+    """Ties as of ``as_of``: reads TIEs when they hold that date's state, else computes.
+
+    ``stored`` says which; ``compute`` replaces the depth model (tests, benchmarks).
+    """
+
+    def __init__(
+        self,
+        db: Database,
+        as_of: date,
+        *,
+        today: date | None = None,
+        compute: TieComputer | None = None,
+    ) -> None:
+        self.db = db
+        self.as_of = as_of
+        scored = stored_as_of(db)
+        self.scored_as_of = scored
+        self.stored = scored is not None and as_of in (scored, today or date.today())
+        self._compute = compute or _default_computer
+
+    def _computed(self, people: Collection[str]) -> list[Link]:
+        if not people:
+            return []
+        ties = self._compute(self.db, self.as_of, sorted(set(people)))
+        return [_from_tie(t) for t in ties if int(t.level) >= 1]
+
+    def between(self, left: Collection[str], right: Collection[str]) -> list[Link]:
+        """Ties from a person of ``left`` to a person of ``right``, each seen from ``left``."""
+        if not left or not right:
+            return []
+        if self.stored:
+            rows = self.db.read("coverage.ties_between", left=sorted(left), right=sorted(right))
+            return [_link(r) for r in rows]
+        lset, rset = set(left), set(right)
+        out = []
+        for link in self._computed(lset if len(lset) <= len(rset) else rset):
+            if link.a in lset and link.b in rset:
+                out.append(link)
+            if link.b in lset and link.a in rset:
+                out.append(link.reversed())
+        return out
+
+    def around(self, people: Collection[str]) -> list[Link]:
+        """Ties of the given people to anyone (level 1+), each seen from the given person."""
+        if not people:
+            return []
+        if self.stored:
+            return [_link(r) for r in self.db.read("intro.ties_around", ids=sorted(people))]
+        wanted = set(people)
+        out = []
+        for link in self._computed(wanted):
+            if link.a in wanted:
+                out.append(link)
+            if link.b in wanted:
+                out.append(link.reversed())
+        return out
