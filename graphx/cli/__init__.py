@@ -7,7 +7,7 @@ import sys
 import typer
 from neo4j.exceptions import ServiceUnavailable, SessionExpired
 
-from graphx.cli import analytics, database, generating, serving
+from graphx.cli import analytics, database, generating, importing, scoring, serving
 from graphx.cli.common import app, err
 from graphx.errors import GraphxError
 
@@ -15,7 +15,9 @@ __all__ = ["app", "main"]
 
 database.register(app)
 analytics.register(app)
+scoring.register(app)
 generating.register(app)
+importing.register(app)
 serving.register(app)
 
 

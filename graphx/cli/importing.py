@@ -1,0 +1,93 @@
+"""``graphx import csv|ics|mbox|eml`` and ``graphx people merge``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from graphx.cli.common import JSON_OPTION, database, err, out, print_json
+from graphx.importers.summary import ImportSummary
+
+import_app = typer.Typer(
+    help="Import organisations, people and conversations.", no_args_is_help=True
+)
+people_app = typer.Typer(help="Manage people.", no_args_is_help=True)
+
+
+class _Bar:
+    """A rich progress bar on stderr, behind the library's Progress protocol."""
+
+    def __init__(self, progress: Progress) -> None:
+        self._progress = progress
+        self._task: int | None = None
+
+    def start(self, label: str, total: int | None) -> None:
+        if self._task is not None:
+            self._progress.remove_task(self._task)  # type: ignore[arg-type]
+        self._task = self._progress.add_task(label, total=total)  # type: ignore[assignment]
+
+    def advance(self, n: int) -> None:
+        if self._task is not None:
+            self._progress.advance(self._task, n)  # type: ignore[arg-type]
+
+
+@contextmanager
+def _progress() -> Iterator[_Bar]:
+    columns = (
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+    )  # fmt: skip
+    with Progress(*columns, console=err, transient=True) as progress:
+        yield _Bar(progress)
+
+
+def _report(summary: ImportSummary, as_json: bool) -> None:
+    if as_json:
+        print_json(summary.as_json())
+        return
+    table = Table("what", "read", "created", "updated", "unchanged", title=summary.source)
+    for file, n in summary.read.items():
+        table.add_row(file, f"{n:,}", "", "", "")
+    kinds = dict.fromkeys([*summary.created, *summary.updated, *summary.unchanged])
+    for kind in kinds:
+        table.add_row(
+            kind,
+            "",
+            f"{summary.created[kind]:,}",
+            f"{summary.updated[kind]:,}",
+            f"{summary.unchanged[kind]:,}",
+        )
+    out.print(table)
+    for reason, n in summary.skipped.items():
+        out.print(f"skipped {n:,}: {reason}")
+
+
+IGNORE_UNKNOWN = typer.Option(
+    False, "--ignore-unknown-columns", help="Ignore columns the canonical format does not know."
+)
+
+
+@import_app.command("csv")
+def import_csv(
+    folder: Annotated[Path, typer.Argument(help="Folder of the canonical .csv/.jsonl files.")],
+    ignore_unknown_columns: bool = IGNORE_UNKNOWN,
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Import a canonical folder: validated completely, written all at once or not at all."""
+    from graphx.importers.canonical import import_canonical
+
+    with database() as db, _progress() as bar:
+        summary = import_canonical(
+            db, folder, ignore_unknown_columns=ignore_unknown_columns, progress=bar
+        )
+    _report(summary, as_json)
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(import_app, name="import")
+    app.add_typer(people_app, name="people")

@@ -1,0 +1,124 @@
+"""Reading canonical files (CSV or JSON Lines) as ``(line, fields)`` with physical line numbers."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from graphx.importers.rows import REQUIRED, columns
+
+
+@dataclass
+class RawFile:
+    """One canonical file's rows before validation, and what was wrong with its shape."""
+
+    path: Path
+    stem: str
+    rows: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+    @property
+    def source(self) -> str:
+        return "jsonl" if self.path.suffix == ".jsonl" else "csv"
+
+
+def find(folder: Path, stem: str) -> Path | None:
+    """``stem.csv`` or ``stem.jsonl`` in ``folder`` (None when neither exists)."""
+    for suffix in (".csv", ".jsonl"):
+        candidate = folder / f"{stem}{suffix}"
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def read(path: Path, stem: str, ignore_unknown_columns: bool) -> RawFile:
+    """All rows of ``path``; unknown/missing columns and malformed lines become problems."""
+    raw = RawFile(path, stem)
+    rows = _jsonl(raw) if path.suffix == ".jsonl" else _csv(raw, ignore_unknown_columns)
+    known = set(columns(stem))
+    for line, fields in rows:
+        if path.suffix == ".jsonl":
+            for key in fields:
+                if key not in known and not ignore_unknown_columns:
+                    raw.problems.append(f"{raw.name}:{line}: {key}: unknown field")
+            for key in REQUIRED[stem]:
+                if key not in fields:
+                    raw.problems.append(f"{raw.name}:{line}: {key}: missing field")
+        raw.rows.append((line, {k: v for k, v in fields.items() if k in known}))
+    return raw
+
+
+def _csv(raw: RawFile, ignore_unknown_columns: bool) -> Iterator[tuple[int, dict[str, Any]]]:
+    try:
+        handle = raw.path.open(encoding="utf-8-sig", newline="")
+        with handle:
+            reader = csv.reader(handle)
+            header = next(reader, None)
+            if header is None:
+                raw.problems.append(f"{raw.name}:1: header: the file is empty")
+                return
+            header = [h.strip() for h in header]
+            if not _header_ok(raw, header, ignore_unknown_columns):
+                return
+            last = reader.line_num
+            for record in reader:
+                line, last = last + 1, reader.line_num
+                if not record or all(not cell.strip() for cell in record):
+                    continue
+                if len(record) != len(header):
+                    raw.problems.append(
+                        f"{raw.name}:{line}: row: has {len(record)} fields, "
+                        f"the header has {len(header)}"
+                    )
+                    continue
+                yield line, dict(zip(header, record, strict=True))
+    except UnicodeDecodeError as exc:
+        raw.problems.append(f"{raw.name}:1: file: not UTF-8 ({exc.reason})")
+    except csv.Error as exc:
+        raw.problems.append(f"{raw.name}:{reader.line_num}: row: {exc}")
+
+
+def _header_ok(raw: RawFile, header: list[str], ignore_unknown_columns: bool) -> bool:
+    known = columns(raw.stem)
+    ok = True
+    seen: set[str] = set()
+    for name in header:
+        if name in seen:
+            raw.problems.append(f"{raw.name}:1: {name}: duplicate column")
+            ok = False
+        seen.add(name)
+        if name not in known and not ignore_unknown_columns:
+            raw.problems.append(f"{raw.name}:1: {name}: unknown column")
+            ok = False
+    for name in REQUIRED[raw.stem]:
+        if name not in header:
+            raw.problems.append(f"{raw.name}:1: {name}: missing column")
+            ok = False
+    return ok
+
+
+def _jsonl(raw: RawFile) -> Iterator[tuple[int, dict[str, Any]]]:
+    try:
+        with raw.path.open(encoding="utf-8-sig") as handle:
+            for line, text in enumerate(handle, start=1):
+                if not text.strip():
+                    continue
+                try:
+                    value = json.loads(text)
+                except json.JSONDecodeError as exc:
+                    raw.problems.append(f"{raw.name}:{line}: row: not JSON ({exc.msg})")
+                    continue
+                if not isinstance(value, dict):
+                    raw.problems.append(f"{raw.name}:{line}: row: not a JSON object")
+                    continue
+                yield line, value
+    except UnicodeDecodeError as exc:
+        raw.problems.append(f"{raw.name}:1: file: not UTF-8 ({exc.reason})")

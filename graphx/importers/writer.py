@@ -1,0 +1,143 @@
+"""Batched ``UNWIND $rows`` writes of one import, in one transaction or (when huge) many.
+
+A small or medium import runs in ONE explicit transaction: it applies completely or not at
+all. An import of more than ``SINGLE_TRANSACTION_ROWS`` rows would not fit in the server's
+transaction memory; it commits batch by batch in a fixed order (organisations, people,
+addresses, jobs, conversations, participations, participant counts). Every write is a MERGE on
+a constrained key, so after a failure a re-run of the same import completes it exactly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from graphx.db import Database, Row, Transaction
+from graphx.importers.summary import ImportSummary
+
+BATCH_SIZE = 5000
+SINGLE_TRANSACTION_ROWS = 500_000
+
+
+class Progress(Protocol):
+    """Where an import reports progress (the CLI shows a rich bar)."""
+
+    def start(self, label: str, total: int | None) -> None: ...
+
+    def advance(self, n: int) -> None: ...
+
+
+class NoProgress:
+    def start(self, label: str, total: int | None) -> None:
+        pass
+
+    def advance(self, n: int) -> None:
+        pass
+
+
+@dataclass
+class Batch:
+    """Rows ready for the ``import.*`` queries, in writing order."""
+
+    organisations: list[Row] = field(default_factory=list)
+    domains: list[Row] = field(default_factory=list)
+    people: list[Row] = field(default_factory=list)
+    opted_out: list[str] = field(default_factory=list)
+    emails: list[Row] = field(default_factory=list)
+    takeovers: list[Row] = field(default_factory=list)
+    jobs: list[Row] = field(default_factory=list)
+    employments: list[Row] = field(default_factory=list)
+    conversations: list[Row] = field(default_factory=list)
+    participations: list[Row] = field(default_factory=list)
+    extra_conversation_ids: set[str] = field(default_factory=set)
+
+    def size(self) -> int:
+        return sum(
+            len(rows)
+            for rows in (
+                self.organisations, self.domains, self.people, self.emails, self.jobs,
+                self.employments, self.conversations, self.participations,
+            )
+        )  # fmt: skip
+
+
+class Writer:
+    """Runs named queries for one import, inside its transaction(s)."""
+
+    def __init__(self, db: Database, summary: ImportSummary, single: bool = True) -> None:
+        self.db = db
+        self.summary = summary
+        self.single = single
+        self._tx: Transaction | None = None
+
+    @contextmanager
+    def open(self) -> Iterator[Writer]:
+        """Open the import's one transaction (committed on success), or none in batch mode."""
+        if not self.single:
+            yield self
+            return
+        with self.db.transaction() as tx:
+            self._tx = tx
+            try:
+                yield self
+            finally:
+                self._tx = None
+        self.summary.transactions += 1
+
+    def read(self, name: str, /, **params: Any) -> list[Row]:
+        """A lookup that sees what this import already wrote."""
+        if self._tx is not None:
+            return self._tx.run(name, **params)
+        return self.db.read(name, **params)
+
+    def run(self, name: str, /, **params: Any) -> list[Row]:
+        if self._tx is not None:
+            return self._tx.run(name, **params)
+        self.summary.transactions += 1
+        return self.db.write(name, **params)
+
+    def unwind(
+        self, name: str, rows: Sequence[Any], on_batch: Callable[[int], None] | None = None
+    ) -> list[Row]:
+        """Run ``name`` over ``rows`` in batches of ``BATCH_SIZE``; all result rows."""
+        results: list[Row] = []
+        for start in range(0, len(rows), BATCH_SIZE):
+            chunk = list(rows[start : start + BATCH_SIZE])
+            results.extend(self.run(name, rows=chunk))
+            if on_batch is not None:
+                on_batch(len(chunk))
+        return results
+
+    def counted(self, what: str, name: str, rows: Sequence[Any], progress: Progress) -> None:
+        """``unwind`` a query that returns created/updated/unchanged counts."""
+        for outcome in self.unwind(name, rows, progress.advance):
+            self.summary.count(what, outcome)
+
+    def write(self, batch: Batch, progress: Progress | None = None) -> None:
+        """Write ``batch`` in dependency order and recount the conversations' participants."""
+        progress = progress or NoProgress()
+        summary = self.summary
+        left: set[str] = set(batch.extra_conversation_ids)
+        self.counted("organisations", "import.organisations", batch.organisations, progress)
+        self.counted("domains", "import.domains", batch.domains, progress)
+        self.counted("people", "import.people", batch.people, progress)
+        for row in self.unwind("import.opt_out", batch.opted_out):
+            left.update(row["conversations"])
+        self.counted("addresses", "import.emails", batch.emails, progress)
+        for takeover in batch.takeovers:
+            (row,) = self.run("people.merge", keep=takeover["keep"], drop=takeover["drop"])
+            left.update(row["conversations"])
+            summary.count("merged people", {"updated": 1})
+        self.counted("jobs", "import.jobs", batch.jobs, progress)
+        self.counted("employments", "import.employments", batch.employments, progress)
+        self.counted("conversations", "import.conversations", batch.conversations, progress)
+        self.counted("participations", "import.participations", batch.participations, progress)
+        touched = (
+            {row["id"] for row in batch.conversations}
+            | {row["conversation_id"] for row in batch.participations}
+            | left
+        )
+        summary.conversation_ids.update(touched)
+        self.unwind("import.count_participants", sorted(touched))
