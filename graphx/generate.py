@@ -737,7 +737,7 @@ def _project(
     start = first + rng.randrange(max(1, company.end - first - 30))
     end = min(company.end, start + rng.randint(90, 540))
     ours = account.team[:1] + _pick(rng, account.team[1:], rng.randint(1, 3))
-    theirs = _pick(rng, client.working, rng.randint(1, 3))
+    theirs = _pick(rng, client.working, rng.randint(1, 4))
     if rng.random() < 0.3:
         theirs += _pick(rng, client.executive, 1)
     title = f"{org.name.split()[0]} {rng.choice(TOPICS)}"
@@ -757,7 +757,7 @@ def _project(
             rng.shuffle(people)
             minutes, subject = (30, f"{title}: call") if kind == "call" else (None, f"Re: {title}")
             if kind == "email":
-                people += _pick(rng, ours + theirs, rng.randint(0, 2))
+                people += _pick(rng, ours + theirs, rng.randint(0, 3))
         minute = _minute(rng, 7, 22) if kind == "email" else _minute(rng)
         written += sink.add(day, minute, kind, "business", minutes, subject, people)
     return written
