@@ -82,6 +82,7 @@ def create_app(db: Database, users: UserStore, secret_key: str) -> Dash:
     app.layout = html.Div(
         [
             dcc.Location(id="url", refresh="callback-nav"),
+            dcc.Location(id="url-state", refresh=False),
             header(),
             html.Main(dash.page_container, className="gx-main"),
         ]
@@ -95,9 +96,9 @@ def create_app(db: Database, users: UserStore, secret_key: str) -> Dash:
         return dict(parse_qsl((search or "").lstrip("?"))).get("as_of")
 
     @app.callback(
-        Output("url", "search"),
+        Output("url", "search", allow_duplicate=True),
         Input("header-as-of", "date"),
-        State("url", "search"),
+        State("url-state", "search"),
         prevent_initial_call=True,
     )
     def apply_as_of(picked: str | None, search: str | None) -> str:

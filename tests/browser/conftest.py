@@ -11,6 +11,7 @@ import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pytest
 from selenium import webdriver
@@ -89,7 +90,7 @@ def login(browser: WebDriver, live_app: LiveApp) -> Callable[[str, str], WebDriv
 
     def sign_in(name: str, path: str = "/") -> WebDriver:
         browser.delete_all_cookies()
-        browser.get(f"{live_app.url}/login?next={path}")
+        browser.get(f"{live_app.url}/login?{urlencode({'next': path})}")
         wait_for(browser, "#username")
         browser.find_element(By.ID, "username").send_keys(name)
         browser.find_element(By.ID, "password").send_keys(PASSWORD)

@@ -1,0 +1,184 @@
+"""Explorer: the ego network of a person or organisation; click a person to expand them."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlencode
+
+import dash
+import dash_cytoscape as cyto
+from dash import Input, Output, State, callback, dcc, html
+
+from dashboards import context
+from dashboards.components.levels import KIND_COLOURS, legend
+from dashboards.components.network import elements, stylesheet
+from dashboards.components.people import person_options
+from graphx.explorer import ego_network, organisation_people
+
+dash.register_page(__name__, path="/explorer", title="graphx: explorer")
+
+
+def layout(
+    person: str | None = None,
+    organisation: str | None = None,
+    min_level: str = "1",
+    as_of: str | None = None,
+    **_query: str,
+) -> html.Div:
+    level = int(min_level) if min_level.isdigit() and int(min_level) <= 4 else 1
+    db = context.database()
+    centers = [person] if person else []
+    if organisation and not centers:
+        centers = organisation_people(db, organisation)
+    return html.Div(
+        [
+            html.Div(
+                [
+                    html.H1("Explorer"),
+                    html.P(
+                        "Who knows whom around a person. Click someone to add their ties.",
+                        className="gx-lead",
+                    ),
+                    html.Div(
+                        [
+                            html.Div(
+                                [
+                                    html.Label(
+                                        "Person (name or e-mail)", htmlFor="explorer-person"
+                                    ),
+                                    dcc.Dropdown(
+                                        id="explorer-person",
+                                        options=person_options(db, None, person),
+                                        value=person,
+                                        placeholder="Type a name or address...",
+                                    ),
+                                ],
+                                style={"minWidth": "320px"},
+                            ),
+                            html.Div(
+                                [
+                                    html.Label("Minimum level", htmlFor="explorer-min-level"),
+                                    dcc.Slider(
+                                        id="explorer-min-level",
+                                        min=1,
+                                        max=4,
+                                        step=1,
+                                        value=level,
+                                        marks={
+                                            1: "met",
+                                            2: "business",
+                                            3: "personal",
+                                            4: "trusted",
+                                        },
+                                    ),
+                                ],
+                                style={"minWidth": "320px"},
+                            ),
+                        ],
+                        className="gx-controls",
+                    ),
+                    legend(),
+                    html.Div(
+                        [
+                            html.Span(kind, style={"color": colour, "marginRight": "1rem"})
+                            for kind, colour in KIND_COLOURS.items()
+                        ],
+                        className="gx-muted",
+                    ),
+                ],
+                className="gx-card",
+            ),
+            dcc.Store(id="explorer-centers", data=centers),
+            dcc.Store(id="explorer-as-of", data=as_of),
+            html.Div(
+                [
+                    dcc.Loading(
+                        cyto.Cytoscape(
+                            id="explorer-graph",
+                            elements=[],
+                            stylesheet=stylesheet(),
+                            layout={"name": "cose", "animate": False},
+                            style={"width": "100%", "height": "620px"},
+                        )
+                    ),
+                    html.Div(id="explorer-summary", className="gx-muted"),
+                    html.Div(id="explorer-selected"),
+                ],
+                className="gx-card",
+            ),
+        ]
+    )
+
+
+@callback(
+    Output("explorer-person", "options"),
+    Input("explorer-person", "search_value"),
+    State("explorer-person", "value"),
+    prevent_initial_call=True,
+)
+def search(typed: str | None, selected: str | None) -> list[dict[str, str]]:
+    if not typed:
+        raise dash.exceptions.PreventUpdate
+    return person_options(context.database(), typed, selected)
+
+
+@callback(
+    Output("url-state", "search"),
+    Input("explorer-person", "value"),
+    Input("explorer-min-level", "value"),
+    State("explorer-as-of", "data"),
+    prevent_initial_call=True,
+)
+def share(person: str | None, level: int, as_of: str | None) -> str:
+    """Keep the page state in the address, so the view can be shared."""
+    params = {"person": person, "min_level": level, "as_of": as_of}
+    return "?" + urlencode({k: v for k, v in params.items() if v})
+
+
+@callback(
+    Output("explorer-centers", "data"),
+    Input("explorer-graph", "tapNodeData"),
+    State("explorer-centers", "data"),
+    prevent_initial_call=True,
+)
+def expand(tapped: dict[str, Any] | None, centers: list[str]) -> list[str]:
+    if not tapped or tapped["id"] in centers:
+        raise dash.exceptions.PreventUpdate
+    return [*centers, tapped["id"]]
+
+
+@callback(
+    Output("explorer-graph", "elements"),
+    Output("explorer-summary", "children"),
+    Input("explorer-centers", "data"),
+    Input("explorer-min-level", "value"),
+    State("explorer-as-of", "data"),
+)
+def draw(centers: list[str], level: int, as_of: str | None) -> tuple[list[dict[str, Any]], str]:
+    if not centers:
+        return [], "Choose a person to see their network."
+    network = ego_network(context.database(), centers, context.as_of(as_of), min_level=level)
+    return elements(network), f"{len(network.nodes)} people, {len(network.edges)} ties shown."
+
+
+@callback(
+    Output("explorer-selected", "children"),
+    Input("explorer-graph", "tapNodeData"),
+    State("explorer-centers", "data"),
+    State("explorer-as-of", "data"),
+    prevent_initial_call=True,
+)
+def describe(tapped: dict[str, Any] | None, centers: list[str], as_of: str | None) -> Any:
+    if not tapped:
+        raise dash.exceptions.PreventUpdate
+    query = {"a": centers[0], "b": tapped["id"]} if centers else {"a": tapped["id"]}
+    if as_of:
+        query["as_of"] = as_of
+    return html.P(
+        [
+            html.Strong(tapped["label"]),
+            f" — {tapped['detail']} · ",
+            dcc.Link("relationship detail", href="/relationship?" + urlencode(query)),
+        ],
+        id="explorer-selected-text",
+    )
