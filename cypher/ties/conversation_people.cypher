@@ -1,0 +1,6 @@
+// The participants (not opted out) of some conversations: whose pairs an import touched.
+// params: ids
+UNWIND $ids AS conversation_id
+MATCH (:Conversation {id: conversation_id})<-[:PARTICIPATED]-(p:Person)
+WHERE NOT coalesce(p.opt_out, false)
+RETURN conversation_id AS id, collect(p.id) AS people
