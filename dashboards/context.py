@@ -36,3 +36,10 @@ def as_of(value: str | None) -> date:
         return date.fromisoformat(value) if value else date.today()
     except ValueError:
         return date.today()
+
+
+def may_see_relationship(viewer: User, a: str | None, b: str | None) -> bool:
+    """Directors see every relationship; sales only those they are part of themselves."""
+    return viewer.role == "director" or (
+        viewer.person_id is not None and viewer.person_id in (a, b)
+    )

@@ -1,12 +1,14 @@
-"""A small known graph for the browser tests: two clients, three colleagues, scored ties."""
+"""A small known graph for the browser tests: two clients, three colleagues, real conversations
+scored by the depth model."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime, time, timedelta
 
 from graphx.db import Database
+from graphx.scoring import score_all
 
-SEED = """
+PEOPLE = """
 CREATE (home:Organisation {id: 'home', name: 'Graphx Partners', kind: 'home'}),
        (contoso:Organisation {id: 'contoso', name: 'Contoso', kind: 'client', sector: 'energy'}),
        (fabrikam:Organisation {id: 'fabrikam', name: 'Fabrikam', kind: 'client', sector: 'retail'}),
@@ -19,8 +21,7 @@ CREATE (home:Organisation {id: 'home', name: 'Graphx Partners', kind: 'home'}),
                      interests: ['golf']}),
        (fay:Person {id: 'd-fay', name: 'Fay Brown', title: 'CEO', level: 'board',
                     interests: ['art']}),
-       (olga:Person {id: 'd-olga', name: 'Olga Opted', title: 'CTO', level: 'executive',
-                     opt_out: true}),
+       (olga:Person {id: 'd-olga', name: 'Olga Opted', opt_out: true}),
        (dewi)-[:WORKS_AT {current: true, title: 'Partner', level: 'board'}]->(home),
        (sam)-[:WORKS_AT {current: true, title: 'Account lead', level: 'staff'}]->(home),
        (ann)-[:WORKS_AT {current: true, title: 'Manager', level: 'manager'}]->(home),
@@ -28,24 +29,50 @@ CREATE (home:Organisation {id: 'home', name: 'Graphx Partners', kind: 'home'}),
        (piet)-[:WORKS_AT {current: true, title: 'Chair', level: 'board'}]->(contoso),
        (fay)-[:WORKS_AT {current: true, title: 'CEO', level: 'board'}]->(fabrikam),
        (olga)-[:WORKS_AT {current: true, title: 'CTO', level: 'executive'}]->(contoso)
-WITH *
-UNWIND $ties AS t
-MATCH (a:Person {id: t[0]}), (b:Person {id: t[1]})
-CREATE (a)-[:TIE {level: t[2], strength: t[3], conversations: t[4], as_of: $as_of,
-                  first_contact: datetime('2021-03-01T12:00:00Z'),
-                  last_contact: datetime() - duration({days: t[5]}), components: []}]->(b)
 """
 
-TIES = [
-    # a, b (a < b), level, strength, conversations, days since last contact
-    ["c-dewi", "d-rosa", 3, 9.0, 14, 20],
-    ["c-ann", "c-sam", 2, 5.0, 60, 3],
-    ["c-ann", "c-dewi", 2, 4.0, 40, 5],
-    ["c-sam", "d-piet", 1, 0.5, 1, 200],
-    ["c-ann", "d-fay", 2, 3.0, 12, 30],
-]
+CONVERSATIONS = """
+UNWIND $rows AS row
+CREATE (c:Conversation {id: row.id, date: row.date, kind: row.kind, depth: row.depth,
+                        duration_minutes: row.minutes, participants: row.size,
+                        subject: row.subject, source: 'csv'})
+WITH c, row
+MATCH (o:Person {id: row.organizer}), (x:Person {id: row.attendee})
+CREATE (o)-[:PARTICIPATED {role: 'organizer'}]->(c), (x)-[:PARTICIPATED {role: 'attendee'}]->(c)
+"""
+
+
+def _series(
+    a: str, b: str, kind: str, depth: str, every_days: int, count: int, last_days_ago: int,
+    size: int = 2, alternate: bool = False,
+) -> list[dict[str, object]]:  # fmt: skip
+    today = datetime.combine(date.today(), time(12), tzinfo=UTC)
+    rows = []
+    for i in range(count):
+        when = today - timedelta(days=last_days_ago + i * every_days)
+        organizer, attendee = (b, a) if alternate and i % 2 else (a, b)
+        rows.append(
+            {
+                "id": f"{a}-{b}-{kind}-{i}", "date": when, "kind": kind, "depth": depth,
+                "minutes": 90, "size": size, "subject": f"{kind} {i}",
+                "organizer": organizer, "attendee": attendee,
+            }
+        )  # fmt: skip
+    return rows
+
+
+def conversations() -> list[dict[str, object]]:
+    return [
+        *_series("c-dewi", "d-rosa", "meal", "personal", 60, 30, 20, alternate=True),
+        *_series("c-ann", "c-sam", "meeting", "business", 7, 100, 3),
+        *_series("c-ann", "c-dewi", "meeting", "business", 30, 24, 5),
+        *_series("c-sam", "d-piet", "event", "outside", 1, 1, 200, size=150),
+        *_series("c-ann", "d-fay", "call", "business", 30, 12, 30),
+    ]
 
 
 def seed(db: Database) -> None:
     db.run_in_autocommit("db.delete_all")
-    db.driver.execute_query(SEED, ties=TIES, as_of=date.today())
+    db.driver.execute_query(PEOPLE)
+    db.driver.execute_query(CONVERSATIONS, rows=conversations())
+    score_all(db, date.today())
