@@ -38,7 +38,12 @@ from graphx.model import Level
 from graphx.tieview import Link, TieView
 
 DEEP = int(Level.PERSONAL)
-_LEVEL_WORDS = {1: "has met", 2: "knows through business", 3: "knows personally", 4: "trusts"}
+_LEVEL_WORDS = {
+    1: "has met them",
+    2: "knows them through business",
+    3: "knows them personally",
+    4: "knows them well, a trusted relationship",
+}
 
 
 @dataclass(frozen=True)
@@ -227,6 +232,8 @@ class _Advisor:
         self.paths: dict[str, list[tuple[float, Link, Link]]] = defaultdict(list)
         around = [t for t in view.around(need_paths) if t.b not in team and t.level >= 2]
         middle = sorted({t.b for t in around})
+        self.names = {p.id: p.name for p in people(view.db, middle).values()}
+        self.names |= {p.id: p.name for p in team.values()}
         to_team: dict[str, list[Link]] = defaultdict(list)
         for t in view.between(middle, list(team)):
             to_team[t.a].append(t)
@@ -248,7 +255,7 @@ class _Advisor:
 
     def advise(self, d: Director, goal: str, exclude: frozenset[str] = frozenset()) -> Action:
         """The action for director ``d``; ``goal`` says what to achieve ("deepen", ...)."""
-        name = lambda pid: self.team[pid].name if pid in self.team else pid  # noqa: E731
+        name = lambda pid: self.names.get(pid, pid)  # noqa: E731
         head = self._head(d)
         for t in _best(self.ties.get(d.id, [])):
             if t.b in exclude:
@@ -256,19 +263,19 @@ class _Advisor:
             shared = self._shared(d, t.b)
             last = (
                 f", last met {ago((self.as_of - _day(t.last_contact)).days)}"
-                if (t.last_contact)
+                if t.last_contact
                 else ""
             )
-            words = _LEVEL_WORDS.get(t.level, "knows")
-            text = f"{head}: {goal} through {name(t.b)}, who {words} them{last}"
+            words = _LEVEL_WORDS.get(t.level, "knows them")
+            text = f"{head}: {goal} through {name(t.b)}, who {words}{last}"
             return Action(t.b, "tie", None, shared, text + self._share_text(shared) + ".")
         options = [p for p in self.paths.get(d.id, []) if p[2].b not in exclude]
         if options:
             _, first, second = max(options, key=lambda p: (p[0], p[2].b))
             shared = self._shared(d, second.b)
             text = (
-                f"{head}: {goal} by asking {first.b}, who "
-                f"{_LEVEL_WORDS.get(first.level, 'knows')} them, to introduce {name(second.b)}"
+                f"{head}: {goal} by asking {name(first.b)}, who "
+                f"{_LEVEL_WORDS.get(first.level, 'knows them')}, to introduce {name(second.b)}"
             )
             return Action(second.b, "path", first.b, shared, text + self._share_text(shared) + ".")
         sharing = sorted(
