@@ -88,6 +88,39 @@ def import_csv(
     _report(summary, as_json)
 
 
+BULK_OPTION = typer.Option(
+    20, "--bulk-recipients", min=2, help="Mail to at least this many recipients is bulk (outside)."
+)
+
+
+@import_app.command("mbox")
+def import_mbox_command(
+    files: Annotated[list[Path], typer.Argument(help="mbox files.")],
+    bulk_recipients: int = BULK_OPTION,
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Import mail from mbox files (headers only; bodies are never read or stored)."""
+    from graphx.importers.mail import import_mbox
+
+    with database() as db, _progress() as bar:
+        summary = import_mbox(db, files, bulk_recipients=bulk_recipients, progress=bar)
+    _report(summary, as_json)
+
+
+@import_app.command("eml")
+def import_eml_command(
+    folder: Annotated[Path, typer.Argument(help="Folder of single-message files (.eml).")],
+    bulk_recipients: int = BULK_OPTION,
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Import every message file under a folder (headers only)."""
+    from graphx.importers.mail import import_eml
+
+    with database() as db, _progress() as bar:
+        summary = import_eml(db, folder, bulk_recipients=bulk_recipients, progress=bar)
+    _report(summary, as_json)
+
+
 def register(app: typer.Typer) -> None:
     app.add_typer(import_app, name="import")
     app.add_typer(people_app, name="people")
