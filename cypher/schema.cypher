@@ -1,4 +1,5 @@
 // The graph's constraints and indexes; every statement is idempotent.
+// organisation_name: users name an organisation by its exact name (coverage, gaps).
 // params: none
 CREATE CONSTRAINT organisation_id IF NOT EXISTS FOR (o:Organisation) REQUIRE o.id IS UNIQUE;
 CREATE CONSTRAINT person_id IF NOT EXISTS FOR (p:Person) REQUIRE p.id IS UNIQUE;
@@ -6,6 +7,7 @@ CREATE CONSTRAINT conversation_id IF NOT EXISTS FOR (c:Conversation) REQUIRE c.i
 CREATE CONSTRAINT email_address IF NOT EXISTS FOR (e:Email) REQUIRE e.address IS UNIQUE;
 CREATE CONSTRAINT domain_name IF NOT EXISTS FOR (d:Domain) REQUIRE d.name IS UNIQUE;
 CREATE INDEX organisation_kind IF NOT EXISTS FOR (o:Organisation) ON (o.kind);
+CREATE INDEX organisation_name IF NOT EXISTS FOR (o:Organisation) ON (o.name);
 CREATE INDEX person_level IF NOT EXISTS FOR (p:Person) ON (p.level);
 CREATE INDEX person_name IF NOT EXISTS FOR (p:Person) ON (p.name);
 CREATE INDEX conversation_date IF NOT EXISTS FOR (c:Conversation) ON (c.date);
