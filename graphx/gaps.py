@@ -255,7 +255,10 @@ class _Advisor:
 
     def advise(self, d: Director, goal: str, exclude: frozenset[str] = frozenset()) -> Action:
         """The action for director ``d``; ``goal`` says what to achieve ("deepen", ...)."""
-        name = lambda pid: self.names.get(pid, pid)  # noqa: E731
+
+        def name(pid: str) -> str:
+            return self.names.get(pid, pid)
+
         head = self._head(d)
         for t in _best(self.ties.get(d.id, [])):
             if t.b in exclude:
@@ -415,7 +418,13 @@ def _named(
     """The result with the names of the people its entries mention."""
     known = {d.id: d.name for d in directors} | {p.id: p.name for p in team.values()}
     mentioned: set[str] = set()
-    for entry in (*result.uncovered, *result.single_threaded, *result.fading, *result.overdue):
+    entries: list[Uncovered | SingleThreaded | Fading | Overdue] = [
+        *result.uncovered,
+        *result.single_threaded,
+        *result.fading,
+        *result.overdue,
+    ]
+    for entry in entries:
         data = entry.to_json()
         action = data["action"]
         for key in ("person_id", "colleague_id", "closest_colleague_id"):

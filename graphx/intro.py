@@ -193,7 +193,10 @@ def suggest(
     max_hops: int,
 ) -> str:
     """The best chain in words: whom to ask first, and how the chain goes on."""
-    name = lambda pid: names.get(pid, pid)  # noqa: E731
+
+    def name(pid: str) -> str:
+        return names.get(pid, pid)
+
     if not intro_paths:
         return (
             f"No chain of at most {max_hops} ties links {name(start)} to {name(target)}"

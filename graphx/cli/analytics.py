@@ -113,7 +113,10 @@ def gaps(
     if as_json:
         print_json(result.to_json())
         return
-    name = lambda pid: result.names.get(pid, pid) if pid else "-"  # noqa: E731
+
+    def name(pid: str | None) -> str:
+        return result.names.get(pid, pid) if pid else "-"
+
     sections: list[tuple[str, list[str], list[list[str]]]] = [
         ("Uncovered directors", ["organisation", "director", "best level", "action"],
          [[g.organisation_id, name(g.person_id), _level(g.best_level), g.action.text]
