@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated
 
@@ -118,6 +119,27 @@ def import_eml_command(
 
     with database() as db, _progress() as bar:
         summary = import_eml(db, folder, bulk_recipients=bulk_recipients, progress=bar)
+    _report(summary, as_json)
+
+
+@import_app.command("ics")
+def import_ics_command(
+    files: Annotated[list[Path], typer.Argument(help="iCalendar (.ics) files.")],
+    horizon: Annotated[
+        datetime | None,
+        typer.Option(
+            "--horizon",
+            formats=["%Y-%m-%d"],
+            help="Expand recurring events up to this date (default: one year after today).",
+        ),
+    ] = None,
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Import calendar events: each occurrence with two or more people is a conversation."""
+    from graphx.importers.calendar import import_ics
+
+    with database() as db, _progress() as bar:
+        summary = import_ics(db, files, horizon=horizon.date() if horizon else None, progress=bar)
     _report(summary, as_json)
 
 

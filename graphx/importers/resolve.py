@@ -84,6 +84,9 @@ class Resolver:
         for encounter in merged.values():
             roles: dict[str, str] = {}
             opted_out = 0
+            if len({c.address for c in encounter.contacts}) < 2:
+                summary.skip("fewer than two participants")
+                continue
             for contact in encounter.contacts:
                 person_id, opt_out = self.known[contact.address]
                 if opt_out:
@@ -105,6 +108,8 @@ class Resolver:
     def _resolve_new(self, encounters: list[Encounter], batch: Batch) -> None:
         names: dict[str, str | None] = {}
         for encounter in encounters:
+            if len({c.address for c in encounter.contacts}) < 2:
+                continue  # skipped below: no one is created for it
             for contact in encounter.contacts:
                 if contact.address not in self.known and not names.get(contact.address):
                     names[contact.address] = contact.name
