@@ -143,6 +143,33 @@ def import_ics_command(
     _report(summary, as_json)
 
 
+@people_app.command("merge")
+def people_merge(
+    keep: Annotated[str, typer.Argument(help="Id or address of the person to keep.")],
+    drop: Annotated[str, typer.Argument(help="Id or address of the duplicate to merge in.")],
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Merge DROP into KEEP: participations, addresses and jobs move, DROP is deleted."""
+    from graphx.merging import merge_people
+
+    with database() as db:
+        result = merge_people(db, keep, drop)
+    if as_json:
+        print_json(
+            {
+                "keep": result.keep,
+                "drop": result.drop,
+                "opt_out": result.opt_out,
+                "conversations_touched": len(result.conversation_ids),
+            }
+        )
+    else:
+        typer.echo(
+            f"merged {result.drop} into {result.keep} "
+            f"({len(result.conversation_ids)} conversation(s) touched)"
+        )
+
+
 def register(app: typer.Typer) -> None:
     app.add_typer(import_app, name="import")
     app.add_typer(people_app, name="people")

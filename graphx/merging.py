@@ -1,0 +1,45 @@
+"""Merging two records of one person (one person, two addresses)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from graphx.db import Database
+from graphx.errors import InputError, NotFound
+
+
+@dataclass(frozen=True)
+class MergeResult:
+    """Who was kept and dropped, and the conversations whose participants changed."""
+
+    keep: str
+    drop: str
+    opt_out: bool
+    conversation_ids: frozenset[str] = field(default_factory=frozenset)
+
+
+def _person(db: Database, key: str) -> str:
+    rows = db.read("people.resolve", key=key)
+    if not rows:
+        raise NotFound(f"no person with id or e-mail address {key!r}")
+    return str(rows[0]["id"])
+
+
+def merge_people(db: Database, keep: str, drop: str) -> MergeResult:
+    """Move everything of ``drop`` (id or address) to ``keep`` and delete ``drop``.
+
+    Participations (organizer wins when both took part), addresses and jobs move; ``keep``'s
+    missing properties are filled from ``drop``; when either opted out, ``keep`` becomes an
+    opt-out marker. Participant counts are recounted, all in one transaction.
+    """
+    keep_id, drop_id = _person(db, keep), _person(db, drop)
+    if keep_id == drop_id:
+        raise InputError([f"{drop}: person: is the same person as {keep!r}"])
+    with db.transaction() as tx:
+        (row,) = tx.run("people.merge", keep=keep_id, drop=drop_id)
+        touched = set(row["conversations"])
+        if row["opt_out"]:
+            for marker in tx.run("import.opt_out", rows=[keep_id]):
+                touched.update(marker["conversations"])
+        tx.run("import.count_participants", rows=sorted(touched))
+    return MergeResult(keep_id, drop_id, bool(row["opt_out"]), frozenset(touched))
