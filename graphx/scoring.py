@@ -379,3 +379,12 @@ def stored_level_counts(db: Database) -> dict[int, int]:
 def organisation_people(db: Database, organisation: str) -> list[str]:
     """The ids of the people currently at the organisation with this id (or name)."""
     return [r["id"] for r in db.read("ties.organisation_people", organisation=organisation)]
+
+
+def pair_streams_in_cypher(db: Database, as_of: date) -> list[Row]:
+    """Pair histories expanded and grouped in Cypher (``ties.pair_stream``).
+
+    Not used for scoring: kept so the benchmark can compare it with streaming each
+    conversation once (``ties.conversations``) and expanding pairs in Python.
+    """
+    return db.read("ties.pair_stream", until=until(as_of))
