@@ -209,7 +209,7 @@ class LocalNeo4j:
             port = _free_port()
         conf_dir = self._write_conf(port)
         if not (self.dir / "data" / "dbms" / "auth.ini").exists():
-            done = self.admin("dbms", "set-initial-password", self.password)
+            done = self.admin("dbms", "set-initial-password", "--", self.password)
             if done.returncode != 0:
                 raise LocalServerError(f"could not set the initial password: {done.stderr[-2000:]}")
         log = (self.dir / "logs" / "console.log").open("ab")
