@@ -29,7 +29,6 @@ import hashlib
 import json
 import math
 import tomllib
-from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, fields
 from datetime import UTC, date, datetime, time
@@ -462,16 +461,24 @@ def tie_from_prepared(
     s = _evaluate(items, day, config)
     if not items:
         return Tie(a, b, 0, 0.0, None, None, 0, {}, {}, ("no recorded contact",), as_of)
-    by_kind = Counter(it.kind for it in items)
-    by_depth = Counter(_RANK_DEPTH[it.rank] for it in items)
+    by_kind = _count(it.kind for it in items)
+    by_depth = _count(_RANK_DEPTH[it.rank] for it in items)
     last_deep = _last_deep(items, config) if s.recent_personal or s.personal else None
     return Tie(
         a=a, b=b, level=s.level, strength=round(s.strength, 4),
         first_contact=items[0].when, last_contact=items[-1].when, conversations=s.n,
-        by_kind=dict(by_kind), by_depth=dict(by_depth),
+        by_kind=by_kind, by_depth=by_depth,
         components=tuple(_components(a, b, items, s, day, config)), as_of=as_of,
         organised_by_a=s.org_a, organised_by_b=s.org_b, last_deep=last_deep,
     )  # fmt: skip
+
+
+def _count(values: Iterable[str]) -> dict[str, int]:
+    """Counts by value (a plain loop: ``Counter`` costs more on the many short histories)."""
+    out: dict[str, int] = {}
+    for value in values:
+        out[value] = out.get(value, 0) + 1
+    return out
 
 
 def _ordered(a: str, b: str, contacts: Iterable[Contact]) -> tuple[str, str, list[Contact]]:
@@ -570,12 +577,13 @@ def _noun(kind: str, n: int) -> str:
 
 
 def _depth_sentence(depth: str, group: list[Prepared], as_of_day: int) -> str:
-    kinds = Counter(it.kind for it in group)
+    kinds = _count(it.kind for it in group)
     n = len(group)
     if len(kinds) == 1:
         what = f"{n} {depth} {_noun(next(iter(kinds)), n)}"
     else:
-        parts = ", ".join(f"{m} {_noun(k, m)}" for k, m in kinds.most_common())
+        common = sorted(kinds.items(), key=lambda km: -km[1])
+        parts = ", ".join(f"{m} {_noun(k, m)}" for k, m in common)
         what = f"{n} {depth} conversations ({parts})"
     last = ago(as_of_day - group[-1].day)
     when = f"{last}" if n == 1 else f"since {group[0].when.year}, last {last}"
