@@ -9,7 +9,14 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 
 from graphx.cli.common import JSON_OPTION, database, err, out, print_json
@@ -26,16 +33,16 @@ class _Bar:
 
     def __init__(self, progress: Progress) -> None:
         self._progress = progress
-        self._task: int | None = None
+        self._task: TaskID | None = None
 
     def start(self, label: str, total: int | None) -> None:
         if self._task is not None:
-            self._progress.remove_task(self._task)  # type: ignore[arg-type]
-        self._task = self._progress.add_task(label, total=total)  # type: ignore[assignment]
+            self._progress.remove_task(self._task)
+        self._task = self._progress.add_task(label, total=total)
 
     def advance(self, n: int) -> None:
         if self._task is not None:
-            self._progress.advance(self._task, n)  # type: ignore[arg-type]
+            self._progress.advance(self._task, n)
 
 
 @contextmanager

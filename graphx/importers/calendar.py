@@ -54,7 +54,7 @@ def _list(value: Any) -> list[Any]:
 
 
 def _categories(event: icalendar.Event) -> list[str]:
-    found = []
+    found: list[str] = []
     for item in _list(event.get("CATEGORIES")):
         cats = getattr(item, "cats", None) or [item]
         found.extend(str(c).strip().lower() for c in cats)

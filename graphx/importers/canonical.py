@@ -229,9 +229,9 @@ def _check_addresses(
     takeovers: dict[str, str] = {}
     addresses = sorted(owner)
     stored = db.read("import.address_owners", addresses=addresses) if addresses else []
-    for row in stored:
-        pid, line = owner[row["address"]]
-        current = row["person_id"]
+    for found in stored:
+        pid, line = owner[found["address"]]
+        current = found["person_id"]
         if current == pid:
             continue
         if current.startswith(AUTO_PERSON_PREFIX) and current not in people:
@@ -239,7 +239,7 @@ def _check_addresses(
             continue
         name = people[pid][0]
         problems.append(
-            f"{name}:{line}: email: {row['address']!r} already belongs to person {current!r}"
+            f"{name}:{line}: email: {found['address']!r} already belongs to person {current!r}"
         )
     return [{"keep": keep, "drop": drop} for drop, keep in sorted(takeovers.items())]
 
@@ -259,12 +259,12 @@ def _check_domains(
             else:
                 owner[domain] = (oid, line)
     domains = sorted(owner)
-    for row in db.read("import.domain_owners", domains=domains) if domains else []:
-        oid, line = owner[row["domain"]]
-        if row["organisation_id"] != oid:
+    for found in db.read("import.domain_owners", domains=domains) if domains else []:
+        oid, line = owner[found["domain"]]
+        if found["organisation_id"] != oid:
             problems.append(
-                f"{organisations[oid][0]}:{line}: domain: {row['domain']!r} already belongs "
-                f"to organisation {row['organisation_id']!r}"
+                f"{organisations[oid][0]}:{line}: domain: {found['domain']!r} already belongs "
+                f"to organisation {found['organisation_id']!r}"
             )
 
 
@@ -292,7 +292,7 @@ def _build(
             batch.people.append({"id": person.id, "props": {"opt_out": True}})
             batch.opted_out.append(person.id)
             continue
-        props = {
+        props: dict[str, Any] = {
             "name": person.name,
             "title": person.title,
             "level": person.level,
@@ -301,20 +301,27 @@ def _build(
         }
         batch.people.append({"id": person.id, "props": props})
         current[person.id] = person.organisation_id
-    jobs = {
-        pid: {"person_id": pid, "organisation_id": oid, "from": None}
+    jobs: dict[str, dict[str, Any]] = {
+        pid: {
+            "person_id": pid,
+            "organisation_id": oid,
+            "from": None,
+            "title": people[pid][2].title,
+            "level": people[pid][2].level,
+        }
         for pid, oid in current.items()
     }
-    for pid, job in jobs.items():
-        row = people[pid][2]
-        job.update(title=row.title, level=row.level)
     for _, _, emp in employments.values():
         if emp.person_id in opted_out:
             summary.skip("employment of an opted-out person")
             continue
-        job = jobs.get(emp.person_id)
-        if job and job["organisation_id"] == emp.organisation_id and emp.until is None:
-            job["from"] = emp.from_  # the current job's start
+        current_job = jobs.get(emp.person_id)
+        if (
+            current_job
+            and current_job["organisation_id"] == emp.organisation_id
+            and emp.until is None
+        ):
+            current_job["from"] = emp.from_  # the current job's start
             continue
         batch.employments.append(
             {
@@ -328,7 +335,7 @@ def _build(
         )
     batch.jobs = list(jobs.values())
     for _, _, conv in conversations.values():
-        props = {
+        conv_props: dict[str, Any] = {
             "date": conv.date,
             "kind": conv.kind,
             "depth": conv.depth or DEFAULT_DEPTH[conv.kind],
@@ -336,7 +343,7 @@ def _build(
             "subject": conv.subject,
             "source": parsed.conversation_source,
         }
-        batch.conversations.append({"id": conv.id, "props": props})
+        batch.conversations.append({"id": conv.id, "props": conv_props})
     for _, _, part in participants.values():
         if part.person_id in opted_out:
             summary.skip("participant opted out")
