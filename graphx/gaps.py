@@ -17,7 +17,7 @@ knows the director, else shared interests).
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -232,6 +232,10 @@ class _Advisor:
         self.paths: dict[str, list[tuple[float, Link, Link]]] = defaultdict(list)
         around = [t for t in view.around(need_paths) if t.b not in team and t.level >= 2]
         middle = sorted({t.b for t in around})
+        self.by_interest: dict[str, list[str]] = defaultdict(list)
+        for colleague in team.values():
+            for interest in set(colleague.interests):
+                self.by_interest[interest].append(colleague.id)
         self.names = {p.id: p.name for p in people(view.db, middle).values()}
         self.names |= {p.id: p.name for p in team.values()}
         to_team: dict[str, list[Link]] = defaultdict(list)
@@ -281,12 +285,11 @@ class _Advisor:
                 f"{_LEVEL_WORDS.get(first.level, 'knows them')}, to introduce {name(second.b)}"
             )
             return Action(second.b, "path", first.b, shared, text + self._share_text(shared) + ".")
-        sharing = sorted(
-            ((len(self._shared(d, c)), c) for c in self.team if c not in exclude),
-            key=lambda x: (-x[0], x[1]),
+        counts = Counter(
+            c for i in set(d.interests) for c in self.by_interest.get(i, ()) if c not in exclude
         )
-        if sharing and sharing[0][0] > 0:
-            colleague = sharing[0][1]
+        if counts:
+            colleague = min(counts, key=lambda c: (-counts[c], c))
             shared = self._shared(d, colleague)
             text = f"{head}: {goal}: {name(colleague)} shares {', '.join(shared)} with them"
             return Action(colleague, "interests", None, shared, text + "; start there.")
