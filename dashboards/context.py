@@ -21,13 +21,18 @@ def database() -> Database:
     return db
 
 
-def user() -> User:
-    """The signed-in user (every request has one: the login guard runs first)."""
+def signed_in() -> User | None:
+    """The signed-in user, None while Dash validates layouts before anyone signed in."""
     users: UserStore = current_app.config["GRAPHX_USERS"]
-    signed_in = current_user(users)
-    if signed_in is None:
+    return current_user(users)
+
+
+def user() -> User:
+    """The signed-in user of a callback (the login guard refuses callbacks without one)."""
+    found = signed_in()
+    if found is None:
         raise Forbidden("login required")
-    return signed_in
+    return found
 
 
 def as_of(value: str | None) -> date:

@@ -29,7 +29,10 @@ def own_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-def test_start_status_stop_and_recovery_from_a_killed_server(own_home: Path) -> None:
+def test_start_status_stop_and_recovery_from_a_killed_server(
+    own_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NEO4J_PASSWORD", "-a-password-that-looks-like-an-option")
     started = runner.invoke(app, ["db", "start"])
     assert started.exit_code == 0, started.output
     uri = started.output.strip()

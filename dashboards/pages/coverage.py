@@ -1,0 +1,194 @@
+"""Coverage map: who of us knows each director of a client, at what depth."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+from urllib.parse import urlencode
+
+import dash
+from dash import Input, Output, State, callback, dcc, html
+
+from dashboards import context
+from dashboards.components.heatmap import heatmap as heatmap_figure
+from dashboards.components.heatmap import matrix
+from dashboards.components.levels import legend, level_badge
+from graphx.accounts import client_accounts
+from graphx.coverage import coverage
+from graphx.directory import find_organisation, people
+from graphx.errors import GraphxError
+
+dash.register_page(__name__, path="/coverage", title="graphx: coverage map")
+
+
+def _selected(organisation: str | None) -> list[dict[str, str]]:
+    """The option of the client in the address, so the dropdown keeps it until all load."""
+    if not organisation:
+        return []
+    try:
+        found = find_organisation(context.database(), organisation)
+    except GraphxError:
+        return []
+    return [{"label": found.name, "value": found.id}]
+
+
+def layout(organisation: str | None = None, as_of: str | None = None, **_query: str) -> html.Div:
+    return html.Div(
+        [
+            html.Div(
+                [
+                    html.H1("Coverage map"),
+                    html.P(
+                        "Each director of the client (chair and CEO first) against the colleagues "
+                        "who know them. Click a cell for the relationship.",
+                        className="gx-lead",
+                    ),
+                    html.Div(
+                        [
+                            html.Div(
+                                [
+                                    html.Label("Client", htmlFor="coverage-organisation"),
+                                    dcc.Dropdown(
+                                        id="coverage-organisation",
+                                        options=_selected(organisation),
+                                        value=organisation,
+                                        placeholder="Choose a client...",
+                                    ),
+                                ],
+                                style={"minWidth": "320px"},
+                            ),
+                            html.Button("Download CSV", id="coverage-csv", className="gx-button"),
+                            html.Button(
+                                "Download Excel", id="coverage-xlsx", className="gx-button"
+                            ),
+                        ],
+                        className="gx-controls",
+                    ),
+                    legend(),
+                ],
+                className="gx-card",
+            ),
+            dcc.Store(id="coverage-as-of", data=as_of),
+            dcc.Download(id="coverage-download"),
+            dcc.Loading(html.Div(id="coverage-content")),
+        ]
+    )
+
+
+@callback(
+    Output("coverage-organisation", "options"),
+    Input("coverage-as-of", "data"),
+    prevent_initial_call=False,
+)
+def clients(_as_of: str | None) -> list[dict[str, str]]:
+    accounts = client_accounts(context.database())
+    return [{"label": a.name, "value": a.id} for a in accounts.values()]
+
+
+@callback(
+    Output("url-state", "search", allow_duplicate=True),
+    Input("coverage-organisation", "value"),
+    State("coverage-as-of", "data"),
+    prevent_initial_call=True,
+)
+def share(organisation: str | None, as_of: str | None) -> str:
+    params = {"organisation": organisation, "as_of": as_of}
+    return "?" + urlencode({k: v for k, v in params.items() if v})
+
+
+@callback(
+    Output("coverage-content", "children"),
+    Input("coverage-organisation", "value"),
+    State("coverage-as-of", "data"),
+)
+def show(organisation: str | None, as_of: str | None) -> Any:
+    if not organisation:
+        return html.Div("Choose a client.", className="gx-card gx-muted")
+    db = context.database()
+    try:
+        cov = coverage(db, organisation, context.as_of(as_of))
+    except GraphxError as exc:
+        return html.Div(str(exc), className="gx-card gx-banner")
+    m = matrix(cov)
+    known = people(db, [d.id for d in m.directors])
+    directors = html.Ul(
+        [
+            html.Li(
+                [
+                    html.Strong(d.name), f", {d.title} ", level_badge(d.best_level),
+                    html.Div(
+                        "interests: " + (", ".join(known[d.id].interests) or "not recorded")
+                        if d.id in known else "",
+                        className="gx-muted",
+                    ),
+                ]
+            )
+            for d in m.directors
+        ],
+        className="gx-list",
+        id="coverage-directors",
+    )  # fmt: skip
+    return html.Div(
+        [
+            html.Div(
+                [
+                    html.H2(f"{cov.organisation.name}: {round(100 * cov.coverage)}% covered"),
+                    html.P(
+                        f"{cov.covered} of {len(cov.directors)} directors known"
+                        " at level 3 or more.",
+                        className="gx-muted",
+                        id="coverage-summary",
+                    ),
+                    dcc.Graph(
+                        id="coverage-heatmap",
+                        figure=heatmap_figure(m),
+                        config={"displaylogo": False},
+                    )
+                    if m.colleague_ids
+                    else html.P("None of us knows any of its directors.", className="gx-banner"),
+                ],
+                className="gx-card",
+                style={"flex": "3"},
+            ),
+            html.Div([html.H2("Directors"), directors], className="gx-card", style={"flex": "1"}),
+        ],
+        className="gx-row",
+    )
+
+
+@callback(
+    Output("url", "href", allow_duplicate=True),
+    Input("coverage-heatmap", "clickData"),
+    State("coverage-as-of", "data"),
+    prevent_initial_call=True,
+)
+def open_relationship(click: dict[str, Any] | None, as_of: str | None) -> str:
+    if not click:
+        raise dash.exceptions.PreventUpdate
+    point = click["points"][0]
+    colleague, director = point["x"], point["y"]
+    query = {"a": colleague, "b": director, **({"as_of": as_of} if as_of else {})}
+    return "/relationship?" + urlencode(query)
+
+
+@callback(
+    Output("coverage-download", "data"),
+    Input("coverage-csv", "n_clicks"),
+    Input("coverage-xlsx", "n_clicks"),
+    State("coverage-organisation", "value"),
+    State("coverage-as-of", "data"),
+    prevent_initial_call=True,
+)
+def download(
+    _csv: int | None, _xlsx: int | None, organisation: str | None, as_of: str | None
+) -> Any:
+    if not organisation:
+        raise dash.exceptions.PreventUpdate
+    day = context.as_of(as_of)
+    frame = matrix(coverage(context.database(), organisation, day)).frame()
+    name = f"coverage-{organisation}-{day.isoformat()}"
+    if dash.ctx.triggered_id == "coverage-xlsx":
+        buffer = io.BytesIO()
+        frame.to_excel(buffer, index=False, sheet_name="coverage")
+        return dcc.send_bytes(buffer.getvalue(), f"{name}.xlsx")
+    return dcc.send_data_frame(frame.to_csv, f"{name}.csv", index=False)

@@ -1,0 +1,131 @@
+"""Warm introductions: the strongest chains from me to the person I need to reach."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlencode
+
+import dash
+from dash import Input, Output, State, callback, dcc, html
+
+from dashboards import context
+from dashboards.components.levels import level_badge
+from dashboards.components.people import person_options
+from graphx.errors import GraphxError
+from graphx.intro import Chain, Introductions, introductions
+
+dash.register_page(__name__, path="/intro", title="graphx: warm introductions")
+
+
+def _picker(id_: str, label: str, value: str | None) -> html.Div:
+    return html.Div(
+        [
+            html.Label(label, htmlFor=id_),
+            dcc.Dropdown(
+                id=id_,
+                options=person_options(context.database(), None, value),
+                value=value,
+                placeholder="Type a name or address...",
+            ),
+        ],
+        style={"minWidth": "300px"},
+    )
+
+
+def layout(
+    me: str | None = None, target: str | None = None, as_of: str | None = None, **_query: str
+) -> html.Div:
+    viewer = context.signed_in()
+    me = me or (viewer.person_id if viewer else None)
+    return html.Div(
+        [
+            html.Div(
+                [
+                    html.H1("Warm introductions"),
+                    html.P(
+                        "Who can introduce you, through whom: chains ranked by their weakest "
+                        "links (the product of the link strengths).",
+                        className="gx-lead",
+                    ),
+                    html.Div(
+                        [_picker("intro-me", "From", me), _picker("intro-target", "To", target)],
+                        className="gx-controls",
+                    ),
+                ],
+                className="gx-card",
+            ),
+            dcc.Store(id="intro-as-of", data=as_of),
+            dcc.Loading(html.Div(id="intro-content")),
+        ]
+    )
+
+
+for picker in ("intro-me", "intro-target"):
+
+    @callback(
+        Output(picker, "options"),
+        Input(picker, "search_value"),
+        State(picker, "value"),
+        prevent_initial_call=True,
+    )
+    def search(typed: str | None, selected: str | None) -> list[dict[str, str]]:
+        if not typed:
+            raise dash.exceptions.PreventUpdate
+        return person_options(context.database(), typed, selected)
+
+
+@callback(
+    Output("url-state", "search", allow_duplicate=True),
+    Input("intro-me", "value"),
+    Input("intro-target", "value"),
+    State("intro-as-of", "data"),
+    prevent_initial_call=True,
+)
+def share(me: str | None, target: str | None, as_of: str | None) -> str:
+    params = {"me": me, "target": target, "as_of": as_of}
+    return "?" + urlencode({k: v for k, v in params.items() if v})
+
+
+def _chain(result: Introductions, chain: Chain, rank: int) -> html.Div:
+    name = lambda pid: result.names.get(pid, pid)  # noqa: E731
+    parts: list[Any] = [html.Span(name(chain.people[0]), className="gx-chain-person")]
+    for link in chain.links:
+        since = f"{link.last_contact:%Y-%m-%d}" if link.last_contact else "never"
+        parts.append(
+            html.Div(
+                [html.Div(level_badge(link.level)), html.Div(f"last {since}")],
+                className="gx-chain-link",
+            )
+        )
+        parts.append(html.Span(name(link.b), className="gx-chain-person"))
+    return html.Div(
+        [
+            html.Div(
+                f"{rank}. strength {chain.strength:.3f} · {chain.hops} hops", className="gx-muted"
+            ),
+            html.Div(parts, className="gx-chain", id=f"intro-chain-{rank}"),
+        ],
+        style={"marginBottom": "1rem"},
+    )
+
+
+@callback(
+    Output("intro-content", "children"),
+    Input("intro-me", "value"),
+    Input("intro-target", "value"),
+    State("intro-as-of", "data"),
+)
+def show(me: str | None, target: str | None, as_of: str | None) -> Any:
+    if not me or not target:
+        return html.Div("Choose whom you want to reach.", className="gx-card gx-muted")
+    try:
+        result = introductions(context.database(), me, target, as_of=context.as_of(as_of))
+    except GraphxError as exc:
+        return html.Div(str(exc), className="gx-card gx-banner")
+    return html.Div(
+        [
+            html.P(result.suggestion, id="intro-suggestion", style={"fontSize": "1.05rem"}),
+            *[_chain(result, chain, i) for i, chain in enumerate(result.paths, start=1)],
+        ],
+        className="gx-card",
+    )

@@ -1,0 +1,80 @@
+"""Each page's main interaction on the small known graph of seed.py."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.by import By
+from selenium.webdriver.remote.webdriver import WebDriver
+
+from graphx.db import Database
+from tests.browser.conftest import console_errors, save_screenshot, wait_for, wait_for_text
+from tests.browser.seed import seed
+
+Login = Callable[[str, str], WebDriver]
+
+
+@pytest.fixture(scope="module", autouse=True)
+def known_graph(_session_db: Database) -> Iterator[None]:
+    seed(_session_db)
+    yield
+
+
+def _figure(browser: WebDriver, graph_id: str) -> dict[str, object]:
+    return dict(
+        browser.execute_script(
+            f"const gd = document.querySelector('#{graph_id} .js-plotly-plot');"
+            "return {x: gd.data[0].x, y: gd.data[0].y, z: gd.data[0].z || null,"
+            " xticks: gd.layout.xaxis.ticktext || null, yticks: gd.layout.yaxis.ticktext || null};"
+        )
+    )
+
+
+def test_the_portfolio_lists_clients_most_exposed_first(login: Login) -> None:
+    browser = login("diana", "/")
+    wait_for_text(browser, "#portfolio-kpi-covered", "1 / 3")
+    assert browser.find_element(By.ID, "portfolio-kpi-clients").text == "2"
+    rows = browser.find_elements(
+        By.CSS_SELECTOR, "#portfolio-table tbody tr td[data-dash-column='client']"
+    )
+    assert [r.text for r in rows] == ["Fabrikam", "Contoso"]
+    wait_for(browser, "#portfolio-chart .js-plotly-plot .bars")
+    assert _figure(browser, "portfolio-chart")["y"] == ["Contoso", "Fabrikam"]
+    save_screenshot(browser, "portfolio-test")
+    assert console_errors(browser) == []
+
+
+def test_the_coverage_map_shows_each_directors_level_with_each_colleague(login: Login) -> None:
+    browser = login("diana", "/coverage?organisation=contoso")
+    wait_for_text(browser, "#coverage-summary", "1 of 2 directors known at level 3 or more.")
+    wait_for(browser, "#coverage-heatmap .js-plotly-plot")
+    figure = _figure(browser, "coverage-heatmap")
+    assert figure["x"] == ["c-dewi", "c-sam"]
+    assert figure["xticks"] == ["Dewi Visser", "Sam Lee"]
+    assert figure["yticks"] == ["Piet Kok (Chair)", "Rosa Meijer (CFO)"]
+    assert figure["z"] == [[0, 1], [4, 0]]
+    assert "golf" in browser.find_element(By.ID, "coverage-directors").text
+    assert "Olga" not in browser.page_source
+    save_screenshot(browser, "coverage-test")
+    plot_area = browser.find_element(By.CSS_SELECTOR, "#coverage-heatmap .nsewdrag")
+    width, height = plot_area.size["width"], plot_area.size["height"]
+    # the cell of the first column (Dewi Visser) and second row (Rosa Meijer)
+    ActionChains(browser).move_to_element_with_offset(
+        plot_area, -width // 4, height // 4
+    ).click().perform()
+    wait_for_text(browser, "#relationship-level", "Level today: trusted")
+    assert browser.current_url.endswith("/relationship?a=c-dewi&b=d-rosa")
+    assert console_errors(browser) == []
+
+
+def test_a_warm_introduction_chain_starts_with_the_signed_in_colleague(login: Login) -> None:
+    browser = login("diana", "/intro?target=d-piet")
+    wait_for_text(browser, "#intro-suggestion", "Ask Ann Bakker")
+    chain = browser.find_element(By.ID, "intro-chain-1").text
+    names = [n for n in ("Dewi Visser", "Ann Bakker", "Sam Lee", "Piet Kok") if n in chain]
+    assert names == ["Dewi Visser", "Ann Bakker", "Sam Lee", "Piet Kok"]
+    assert [chain.index(n) for n in names] == sorted(chain.index(n) for n in names)
+    save_screenshot(browser, "intro-test")
+    assert console_errors(browser) == []
