@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, TypeVar
 
 import neo4j
 from neo4j import GraphDatabase, NotificationMinimumSeverity, RoutingControl
@@ -17,6 +17,7 @@ from graphx.local_neo4j import LocalNeo4j
 from graphx.queries import Query, load
 
 Row = dict[str, Any]
+T = TypeVar("T")
 
 
 def _native(value: Any) -> Any:
@@ -86,16 +87,28 @@ class Database:
             yield Transaction(tx)
             tx.commit()
 
+    def read_transaction(self, work: Callable[[Transaction], T]) -> T:
+        """Run ``work`` in one managed read transaction (retried on transient errors, so
+        ``work`` must be safe to run again from the start); return what it returns."""
+        with self.driver.session(database=self.database, default_access_mode="READ") as session:
+            return session.execute_read(lambda tx: work(Transaction(tx)))
+
 
 class Transaction:
     """Named queries inside one explicit transaction."""
 
-    def __init__(self, tx: neo4j.Transaction) -> None:
+    def __init__(self, tx: neo4j.Transaction | neo4j.ManagedTransaction) -> None:
         self._tx = tx
 
     def run(self, name: str, /, **params: Any) -> list[Row]:
         query = _checked(name, params)
         return _rows(self._tx.run(query.text, params))  # type: ignore[arg-type]
+
+    def stream(self, name: str, /, **params: Any) -> Iterator[Row]:
+        """The rows of a query one at a time, as the server sends them (constant memory)."""
+        query = _checked(name, params)
+        for record in self._tx.run(query.text, params):
+            yield {k: _native(v) for k, v in record.items()}
 
 
 def connection_target(settings: Settings) -> tuple[str, tuple[str, str]]:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Annotated
+
 import typer
 from rich.table import Table
 
@@ -66,6 +69,31 @@ def db_reset(yes: bool = typer.Option(False, "--yes", help="Really delete all da
     with database() as db:
         db.run_in_autocommit("db.delete_all")
     typer.echo("all data deleted")
+
+
+@db_app.command("backup")
+def db_backup(
+    file: Annotated[Path, typer.Argument(help="The dump file to write (replaced if it exists).")],
+) -> None:
+    """Dump the local database to FILE with neo4j-admin (stops the server meanwhile)."""
+    from graphx.backup import backup
+
+    typer.echo(f"backed up to {backup(_local(), file)}")
+
+
+@db_app.command("restore")
+def db_restore(
+    file: Annotated[Path, typer.Argument(help="A dump written by `graphx db backup`.")],
+    yes: bool = typer.Option(False, "--yes", help="Really replace all data."),
+) -> None:
+    """Replace the local database with FILE (stops the server meanwhile; refuses without --yes)."""
+    from graphx.backup import restore
+
+    if not yes:
+        err.print("refusing to replace all data without --yes")
+        raise typer.Exit(2)
+    restore(_local(), file)
+    typer.echo(f"restored from {file}")
 
 
 def schema() -> None:

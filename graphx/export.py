@@ -1,0 +1,80 @@
+"""``graphx export csv DIR``: the whole graph as a canonical folder, streamed row by row.
+
+The five files carry exactly what the canonical format carries, so importing the folder
+into an empty database rebuilds the same organisations, people (opted-out people as their
+marker: id, addresses, ``opt_out``), conversations, participations and jobs. Not carried:
+a conversation's ``source`` (it becomes ``csv``), derived ``TIE``s (run ``graphx score``) and
+colleagues' ``ASSESSED`` judgements (``graphx db backup`` keeps everything).
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from graphx.db import Database, Row, Transaction
+from graphx.importers.rows import columns
+
+QUERIES: dict[str, str] = {
+    "organisations": "export.organisations",
+    "people": "export.people",
+    "conversations": "export.conversations",
+    "participants": "export.participants",
+    "employments": "export.employments",
+}
+"""Each canonical file's stem and the query that reads its rows, in writing order."""
+
+MULTI_VALUED = frozenset({"domain", "email", "interests"})
+"""Columns holding several values, joined by ``;``."""
+
+
+def cell(column: str, value: Any) -> str:
+    """One value as the canonical format writes it.
+
+    >>> cell("email", ["a@x.example", "b@x.example"])
+    'a@x.example;b@x.example'
+    >>> cell("opt_out", True), cell("title", None), cell("duration_minutes", 45)
+    ('true', '', '45')
+    """
+    if value is None:
+        return ""
+    if column in MULTI_VALUED:
+        return ";".join(str(v) for v in value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    return str(value)
+
+
+def _write(rows: Iterable[Row], path: Path, stem: str) -> int:
+    header = columns(stem)
+    count = 0
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(header)
+        for row in rows:
+            writer.writerow([cell(c, row[c]) for c in header])
+            count += 1
+    return count
+
+
+def export_csv(db: Database, folder: Path | str) -> dict[str, int]:
+    """Write the graph into ``folder`` as the five canonical CSV files; return rows per file.
+
+    Rows go to disk as the server sends them (constant memory), inside one read transaction;
+    when the driver retries that transaction, every file is rewritten from the start.
+    """
+    target = Path(folder)
+    target.mkdir(parents=True, exist_ok=True)
+
+    def work(tx: Transaction) -> dict[str, int]:
+        return {
+            stem: _write(tx.stream(query), target / f"{stem}.csv", stem)
+            for stem, query in QUERIES.items()
+        }
+
+    return db.read_transaction(work)

@@ -1,0 +1,153 @@
+"""Privacy requests: erase a person (``graphx forget``) and show everything held about them
+(``graphx export-person``).
+
+Erasure removes the person node, their ``Email`` nodes, participations, ties, assessments
+and jobs, and the conversations left with fewer than two people; the rest are recounted.
+A subject can name people, so free text is scrubbed too:
+
+- a conversation the person took part in loses its subject when the subject mentions any
+  word of their name or an address (or its local part), as a whole word, case-insensitive
+  ("Dinner with Carla" goes when Carla Fox is erased);
+- any conversation loses its subject, and any assessment its reason (or author), when it
+  contains their full name or an address.
+
+All of it runs in one transaction. Stored ties of the remaining people are not re-scored
+(group sizes may have changed): run ``graphx score`` afterwards.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from graphx.db import Database, Transaction
+from graphx.errors import NotFound
+
+ERASED = "(removed: named an erased person)"
+"""What an assessment's reason or author becomes when it named an erased person."""
+
+
+@dataclass(frozen=True)
+class ForgetResult:
+    """What ``forget`` removed or changed."""
+
+    person_id: str
+    addresses: int
+    participations: int
+    ties: int
+    assessments: int
+    employments: int
+    conversations_deleted: frozenset[str] = field(default_factory=frozenset)
+    conversations_recounted: frozenset[str] = field(default_factory=frozenset)
+    subjects_cleared: int = 0
+    assessments_scrubbed: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "person_id": self.person_id,
+            "addresses": self.addresses,
+            "participations": self.participations,
+            "ties": self.ties,
+            "assessments": self.assessments,
+            "employments": self.employments,
+            "conversations_deleted": len(self.conversations_deleted),
+            "conversations_recounted": len(self.conversations_recounted),
+            "subjects_cleared": self.subjects_cleared,
+            "assessments_scrubbed": self.assessments_scrubbed,
+        }
+
+
+def find_person_id(db: Database, key: str) -> str:
+    """The id of the person (opted out or not) whose id or address is ``key``."""
+    rows = db.read("people.resolve", key=key)
+    if not rows:
+        raise NotFound(f"no person with id or e-mail address {key!r}")
+    return str(rows[0]["id"])
+
+
+def mention_pattern(name: str | None, addresses: Iterable[str]) -> re.Pattern[str] | None:
+    """A case-insensitive whole-word pattern for the words of a name, addresses and their
+    local parts; None when there is nothing to look for.
+
+    >>> pattern = mention_pattern("Carla Fox", ["carla.fox@contoso.example"])
+    >>> bool(pattern.search("Dinner with Carla")), bool(pattern.search("Carlanda review"))
+    (True, False)
+    """
+    words = {w for w in re.split(r"\s+", name or "") if len(w) >= 2}
+    for address in addresses:
+        words.update((address, address.partition("@")[0]))
+    words.discard("")
+    if not words:
+        return None
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+def scan_terms(name: str | None, addresses: Iterable[str]) -> list[str]:
+    """The lower-case strings searched for in every subject and assessment."""
+    terms = {a.lower() for a in addresses}
+    if name and len(name.strip()) >= 3:
+        terms.add(" ".join(name.split()).lower())
+    return sorted(terms)
+
+
+def forget(db: Database, key: str) -> ForgetResult:
+    """Erase the person whose id or address is ``key`` (see the module docstring)."""
+    person_id = find_person_id(db, key)
+    with db.transaction() as tx:
+        return _forget(tx, person_id)
+
+
+def _forget(tx: Transaction, person_id: str) -> ForgetResult:
+    (person,) = tx.run("privacy.person", id=person_id)
+    name = person["properties"].get("name")
+    addresses: list[str] = person["addresses"]
+    pattern = mention_pattern(name, addresses)
+    mentioned = [
+        row["conversation_id"]
+        for row in tx.run("privacy.participations", id=person_id)
+        if pattern is not None and row["subject"] and pattern.search(row["subject"])
+    ]
+    cleared = tx.run("privacy.clear_subjects", ids=mentioned)[0]["cleared"] if mentioned else 0
+    (gone,) = tx.run("privacy.forget", id=person_id)
+    conversations = sorted(set(gone["conversations"]))
+    dropped = {row["id"] for row in tx.run("privacy.drop_conversations", ids=conversations)}
+    recounted = [c for c in conversations if c not in dropped]
+    tx.run("import.count_participants", rows=recounted)
+    terms = scan_terms(name, addresses)
+    scrubbed_subjects = scrubbed_assessments = 0
+    if terms:
+        scrubbed_subjects = tx.run("privacy.scrub_subjects", terms=terms)[0]["cleared"]
+        scrubbed_assessments = tx.run("privacy.scrub_assessments", terms=terms, replacement=ERASED)[
+            0
+        ]["cleared"]
+    return ForgetResult(
+        person_id=person_id,
+        addresses=int(gone["addresses"]),
+        participations=len(gone["conversations"]),
+        ties=int(gone["ties"]),
+        assessments=int(gone["assessments"]),
+        employments=int(gone["employments"]),
+        conversations_deleted=frozenset(dropped),
+        conversations_recounted=frozenset(recounted),
+        subjects_cleared=int(cleared) + int(scrubbed_subjects),
+        assessments_scrubbed=int(scrubbed_assessments),
+    )
+
+
+def export_person(db: Database, key: str) -> dict[str, Any]:
+    """Everything held about the person whose id or address is ``key`` (an access request):
+    their properties, addresses, jobs, participations with conversation metadata, ties and
+    assessments. Other people appear only by id and name, as the other side of a tie."""
+    person_id = find_person_id(db, key)
+    (person,) = db.read("privacy.person", id=person_id)
+    return {
+        "person": person["properties"],
+        "addresses": person["addresses"],
+        "employments": db.read("privacy.employments", id=person_id),
+        "participations": db.read("privacy.participations", id=person_id),
+        "ties": db.read("privacy.ties", id=person_id),
+        "assessments": db.read("privacy.assessments", id=person_id),
+    }
