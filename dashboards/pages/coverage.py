@@ -10,26 +10,15 @@ import dash
 from dash import Input, Output, State, callback, dcc, html
 
 from dashboards import context
+from dashboards.components.clients import client_options, selected_client
 from dashboards.components.heatmap import heatmap as heatmap_figure
 from dashboards.components.heatmap import matrix
 from dashboards.components.levels import legend, level_badge
-from graphx.accounts import client_accounts
 from graphx.coverage import coverage
-from graphx.directory import find_organisation, people
+from graphx.directory import people
 from graphx.errors import GraphxError
 
 dash.register_page(__name__, path="/coverage", title="graphx: coverage map")
-
-
-def _selected(organisation: str | None) -> list[dict[str, str]]:
-    """The option of the client in the address, so the dropdown keeps it until all load."""
-    if not organisation:
-        return []
-    try:
-        found = find_organisation(context.database(), organisation)
-    except GraphxError:
-        return []
-    return [{"label": found.name, "value": found.id}]
 
 
 def layout(organisation: str | None = None, as_of: str | None = None, **_query: str) -> html.Div:
@@ -50,7 +39,7 @@ def layout(organisation: str | None = None, as_of: str | None = None, **_query: 
                                     html.Label("Client", htmlFor="coverage-organisation"),
                                     dcc.Dropdown(
                                         id="coverage-organisation",
-                                        options=_selected(organisation),
+                                        options=selected_client(context.database(), organisation),
                                         value=organisation,
                                         placeholder="Choose a client...",
                                     ),
@@ -81,8 +70,7 @@ def layout(organisation: str | None = None, as_of: str | None = None, **_query: 
     prevent_initial_call=False,
 )
 def clients(_as_of: str | None) -> list[dict[str, str]]:
-    accounts = client_accounts(context.database())
-    return [{"label": a.name, "value": a.id} for a in accounts.values()]
+    return client_options(context.database())
 
 
 @callback(

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 import pytest
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webdriver import WebDriver
 
 from graphx.db import Database
@@ -78,3 +79,35 @@ def test_a_warm_introduction_chain_starts_with_the_signed_in_colleague(login: Lo
     assert [chain.index(n) for n in names] == sorted(chain.index(n) for n in names)
     save_screenshot(browser, "intro-test")
     assert console_errors(browser) == []
+
+
+def test_the_gaps_page_lists_uncovered_and_single_threaded_directors(login: Login) -> None:
+    browser = login("diana", "/gaps")
+    wait_for_text(browser, "#gaps-uncovered h2", "Uncovered directors (2)")
+    uncovered = browser.find_element(By.ID, "gaps-uncovered").text
+    assert "Piet Kok" in uncovered and "Fay Brown" in uncovered
+    single = browser.find_element(By.ID, "gaps-single").text
+    assert "Single-threaded (1)" in single
+    assert "Rosa Meijer" in single and "known only by Dewi Visser" in single
+    assert browser.find_element(By.CSS_SELECTOR, "#gaps-fading h2").text == "Fading (0)"
+    assert "Olga" not in browser.page_source
+    save_screenshot(browser, "gaps-test")
+    assert console_errors(browser) == []
+
+
+def test_the_as_of_date_in_the_address_applies_to_the_page_and_shows_in_the_header(
+    login: Login,
+) -> None:
+    browser = login("diana", "/coverage?organisation=contoso&as_of=2020-01-01")
+    wait_for_text(browser, "#coverage-summary", "0 of 2 directors known at level 3 or more.")
+    picker = browser.find_element(By.CSS_SELECTOR, "input#header-as-of")
+    assert picker.get_attribute("value") == "2020-01-01"
+
+
+def test_picking_a_date_in_the_header_recomputes_the_page_as_of_that_date(login: Login) -> None:
+    browser = login("diana", "/coverage?organisation=contoso")
+    wait_for_text(browser, "#coverage-summary", "1 of 2 directors known at level 3 or more.")
+    picker = browser.find_element(By.CSS_SELECTOR, "input#header-as-of")
+    picker.send_keys("2020-01-01", Keys.ENTER)
+    wait_for_text(browser, "#coverage-summary", "0 of 2 directors known at level 3 or more.")
+    assert browser.current_url.endswith("/coverage?organisation=contoso&as_of=2020-01-01")

@@ -1,0 +1,172 @@
+"""Gaps: directors nobody knows deeply, key-person risks, fading and overdue ties — with actions."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlencode
+
+import dash
+from dash import Input, Output, State, callback, dcc, html
+
+from dashboards import context
+from dashboards.components.clients import client_options, selected_client
+from dashboards.components.levels import level_badge
+from graphx.gaps import Gaps, gaps
+
+dash.register_page(__name__, path="/gaps", title="graphx: gaps")
+
+
+def layout(organisation: str | None = None, as_of: str | None = None, **_query: str) -> html.Div:
+    return html.Div(
+        [
+            html.Div(
+                [
+                    html.H1("Coverage gaps"),
+                    html.P(
+                        "Where relationships with client directors are missing, hang on one "
+                        "person, fade or wait too long for the next conversation.",
+                        className="gx-lead",
+                    ),
+                    html.Div(
+                        [
+                            html.Label("Client (all when empty)", htmlFor="gaps-organisation"),
+                            dcc.Dropdown(
+                                id="gaps-organisation",
+                                options=selected_client(context.database(), organisation),
+                                value=organisation,
+                            ),
+                        ],
+                        className="gx-controls",
+                        style={"maxWidth": "420px"},
+                    ),
+                ],
+                className="gx-card",
+            ),
+            dcc.Store(id="gaps-as-of", data=as_of),
+            dcc.Loading(html.Div(id="gaps-content")),
+        ]
+    )
+
+
+@callback(
+    Output("gaps-organisation", "options"),
+    Input("gaps-as-of", "data"),
+)
+def clients(_as_of: str | None) -> list[dict[str, str]]:
+    return client_options(context.database())
+
+
+@callback(
+    Output("url-state", "search", allow_duplicate=True),
+    Input("gaps-organisation", "value"),
+    State("gaps-as-of", "data"),
+    prevent_initial_call=True,
+)
+def share(organisation: str | None, as_of: str | None) -> str:
+    params = {"organisation": organisation, "as_of": as_of}
+    return "?" + urlencode({k: v for k, v in params.items() if v})
+
+
+def _section(id_: str, title: str, explanation: str, items: list[Any]) -> html.Div:
+    body = html.Ul(items, className="gx-list") if items else html.P("None.", className="gx-muted")
+    return html.Div(
+        [html.H2(f"{title} ({len(items)})"), html.P(explanation, className="gx-muted"), body],
+        className="gx-card",
+        id=id_,
+    )
+
+
+def _item(found: Gaps, person: str, organisation: str, detail: list[Any], action: str) -> html.Li:
+    name = lambda key: found.names.get(key, key)  # noqa: E731
+    return html.Li(
+        [
+            html.Strong(name(person)),
+            html.Span(f" · {name(organisation)} · ", className="gx-muted"),
+            *detail,
+            html.Div(f"→ {action}"),
+        ]
+    )
+
+
+@callback(
+    Output("gaps-content", "children"),
+    Input("gaps-organisation", "value"),
+    State("gaps-as-of", "data"),
+)
+def show(organisation: str | None, as_of: str | None) -> Any:
+    found = gaps(context.database(), context.as_of(as_of), organisation_id=organisation or None)
+    name = lambda key: found.names.get(key, key)  # noqa: E731
+    uncovered = [
+        _item(
+            found,
+            g.person_id,
+            g.organisation_id,
+            [g.title, " ", level_badge(g.best_level)],
+            g.action.text,
+        )
+        for g in found.uncovered
+    ]
+    single = [
+        _item(
+            found,
+            g.person_id,
+            g.organisation_id,
+            [f"{g.title}, known only by {name(g.colleague_id)} ", level_badge(g.level)],
+            g.action.text,
+        )
+        for g in found.single_threaded
+    ]
+    fading = [
+        _item(
+            found,
+            g.person_id,
+            g.organisation_id,
+            [
+                f"with {name(g.colleague_id)}: ",
+                level_badge(g.level_before),
+                " → ",
+                level_badge(g.level_now),
+                f" (last deep {g.last_deep:%Y-%m-%d})",
+            ],
+            g.action.text,
+        )
+        for g in found.fading
+    ]
+    overdue = [
+        _item(
+            found,
+            g.person_id,
+            g.organisation_id,
+            [f"with {name(g.colleague_id)}: silent {g.days_silent} days (target {g.target_days})"],
+            g.action.text,
+        )
+        for g in found.overdue
+    ]
+    return html.Div(
+        [
+            _section(
+                "gaps-uncovered",
+                "Uncovered directors",
+                "No colleague knows them at level 3 (personal) or more.",
+                uncovered,
+            ),
+            _section(
+                "gaps-single",
+                "Single-threaded",
+                "Known deeply by exactly one colleague: the account hangs on one person.",
+                single,
+            ),
+            _section(
+                "gaps-fading",
+                "Fading",
+                "Ties that were personal or trusted and are lower now.",
+                fading,
+            ),
+            _section(
+                "gaps-overdue",
+                "Overdue",
+                "Deep ties whose silence exceeds the contact cadence.",
+                overdue,
+            ),
+        ]
+    )
