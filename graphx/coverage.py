@@ -200,6 +200,14 @@ def _scores(
     return clients, by_org
 
 
+def client_coverage(
+    db: Database, as_of: date, ties: TieView
+) -> tuple[list[Organisation], dict[str, list[DirectorCoverage]]]:
+    """Every client, and its directors' coverage as of ``as_of`` by client id (one ties lookup
+    for all of them; the quarterly report calls it once per quarter end)."""
+    return _scores(db, as_of, ties, None)
+
+
 def portfolio(
     db: Database,
     as_of: date,

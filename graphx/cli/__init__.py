@@ -7,7 +7,16 @@ import sys
 import typer
 from neo4j.exceptions import ServiceUnavailable, SessionExpired
 
-from graphx.cli import analytics, database, generating, importing, scoring, serving, trust
+from graphx.cli import (
+    analytics,
+    database,
+    generating,
+    importing,
+    reporting,
+    scoring,
+    serving,
+    trust,
+)
 from graphx.cli.common import app, err
 from graphx.errors import GraphxError
 
@@ -19,6 +28,7 @@ scoring.register(app)
 generating.register(app)
 importing.register(app)
 serving.register(app)
+reporting.register(app)
 trust.register(app)
 
 
