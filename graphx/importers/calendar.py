@@ -131,6 +131,11 @@ def read_calendar(path: Path, horizon: date) -> list[icalendar.Event]:
         raise InputError([f"{path}: calendar: not a valid calendar ({exc})"]) from None
 
 
+def parse_calendar(path: Path, horizon: date) -> list[Encounter | str]:
+    """Each occurrence's conversation (or why it is skipped), without touching the database."""
+    return [occurrence(event) for event in read_calendar(path, horizon)]
+
+
 def import_ics(
     db: Database,
     paths: Iterable[Path],
@@ -146,13 +151,12 @@ def import_ics(
     encounters: list[Encounter] = []
     for path in files:
         try:
-            events = read_calendar(path, horizon)
+            found_all = parse_calendar(path, horizon)
         except InputError as exc:
             problems.extend(exc.problems)
             continue
-        summary.read[path.name] += len(events)
-        for event in events:
-            found = occurrence(event)
+        summary.read[path.name] += len(found_all)
+        for found in found_all:
             if isinstance(found, str):
                 summary.skip(found)
             else:

@@ -58,10 +58,8 @@ def import_canonical(
     any row is bad. Re-importing the same folder changes nothing.
     """
     summary = ImportSummary(source=str(folder))
+    parsed = parse_folder(Path(folder), ignore_unknown_columns, summary)
     problems: list[str] = []
-    parsed = _parse(Path(folder), ignore_unknown_columns, summary, problems)
-    if problems:
-        raise InputError(problems)
     apply_schema(db)
     batch = _check_and_build(db, parsed, summary, problems)
     if problems:
@@ -72,6 +70,21 @@ def import_canonical(
     with writer.open():
         writer.write(batch, progress)
     return summary
+
+
+def parse_folder(
+    folder: Path, ignore_unknown_columns: bool = False, summary: ImportSummary | None = None
+) -> Folder:
+    """Read and validate every file of ``folder`` without touching the database.
+
+    Raises InputError naming ``file:line: field: problem`` for every bad row.
+    """
+    summary = summary if summary is not None else ImportSummary(source=str(folder))
+    problems: list[str] = []
+    parsed = _parse(folder, ignore_unknown_columns, summary, problems)
+    if problems:
+        raise InputError(problems)
+    return parsed
 
 
 def _parse(

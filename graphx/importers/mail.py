@@ -133,7 +133,8 @@ def encounter(
     return Encounter(message_id(headers), props, [sender, *recipients])
 
 
-def _parse(header: bytes) -> Message:
+def parse_headers(header: bytes) -> Message:
+    """A header block as a Message (compat32: never raises on malformed headers)."""
     return BytesHeaderParser(policy=compat32).parsebytes(header)
 
 
@@ -147,7 +148,7 @@ def _encounters(
     for file, header in messages:
         summary.read[file] += 1
         progress.advance(1)
-        found = encounter(_parse(header), source, bulk_recipients)
+        found = encounter(parse_headers(header), source, bulk_recipients)
         if isinstance(found, str):
             summary.skip(found)
         else:

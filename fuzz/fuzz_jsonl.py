@@ -1,0 +1,42 @@
+"""Fuzz the canonical JSON Lines reader: one fuzzed file among empty siblings.
+
+Run: ``.venv/bin/python fuzz/fuzz_jsonl.py -max_total_time=600 fuzz/corpus/jsonl``
+"""
+
+from __future__ import annotations
+
+import sys
+
+import atheris
+from _harness import SCRATCH, result_or_graphx_error, write
+
+import graphx.db  # noqa: F401  (heavy dependencies, not instrumented)
+
+with atheris.instrument_imports(include=["graphx.importers", "json"]):
+    from graphx.importers.canonical import REQUIRED_FILES, parse_folder
+
+STEMS = (*REQUIRED_FILES, "employments")
+SUFFIX = ".jsonl"
+
+
+def setup() -> None:
+    for stem in STEMS:
+        write(f"{stem}{SUFFIX}", b"")
+
+
+def test_one_input(data: bytes) -> None:
+    fdp = atheris.FuzzedDataProvider(data)
+    stem = STEMS[fdp.ConsumeIntInRange(0, len(STEMS) - 1)]
+    ignore = fdp.ConsumeBool()
+    name = f"{stem}{SUFFIX}"
+    write(name, fdp.ConsumeBytes(fdp.remaining_bytes()))
+    try:
+        result_or_graphx_error(lambda: parse_folder(SCRATCH, ignore), needs_location=name)
+    finally:
+        write(name, b"")
+
+
+if __name__ == "__main__":
+    setup()
+    atheris.Setup(sys.argv, test_one_input)
+    atheris.Fuzz()
