@@ -12,6 +12,7 @@ from graphx.cli import (
     database,
     generating,
     importing,
+    planning,
     reporting,
     scoring,
     serving,
@@ -28,6 +29,7 @@ scoring.register(app)
 generating.register(app)
 importing.register(app)
 serving.register(app)
+planning.register(app)
 reporting.register(app)
 trust.register(app)
 
