@@ -139,9 +139,7 @@ def test_an_opted_out_person_is_exported_as_a_marker_without_participations(
         assert ",eve," not in text and "\neve," not in text
 
 
-def test_the_current_jobs_start_survives_the_round_trip(
-    mixed: Database, tmp_path: Path
-) -> None:
+def test_the_current_jobs_start_survives_the_round_trip(mixed: Database, tmp_path: Path) -> None:
     export_csv(mixed, tmp_path)
     with (tmp_path / "employments.csv").open(encoding="utf-8", newline="") as handle:
         carla = sorted(
