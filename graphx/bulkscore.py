@@ -17,7 +17,7 @@ components; ``graphx explain`` words any pair on demand.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
@@ -59,6 +59,7 @@ class PairContacts:
     organiser: IntArray
     participants: IntArray
     kinds: list[str] = field(default_factory=lambda: list(CONVERSATION_KINDS))
+    conversations: int = 0  # how many conversations they came from
 
 
 @dataclass
@@ -207,6 +208,7 @@ def contacts_from_conversations(
         base=np.array(conv_base, dtype=np.float64)[c], rank=np.array(conv_rank, dtype=np.int64)[c],
         kind=np.array(conv_kind, dtype=np.int64)[c], organiser=o,
         participants=np.array(conv_size, dtype=np.int64)[c], kinds=kinds,
+        conversations=len(conv_at),
     )  # fmt: skip
 
 
@@ -350,3 +352,47 @@ def score_contacts(pc: PairContacts, as_of: date, config: Config) -> PairScores:
         by_kind=kind_counts, by_depth=depth_counts, kinds=pc.kinds, detailed=detailed,
         as_of=as_of,
     )  # fmt: skip
+
+
+def contacts_from_pairs(rows: Sequence[Mapping[str, Any]], config: Config) -> PairContacts:
+    """Pair-contacts from ``ties.pair_conversations`` rows (already up to the as-of date)."""
+    people, position = _people_index(p for r in rows for p in (r["a"], r["b"]))
+    kinds = list(CONVERSATION_KINDS)
+    kind_index = dict(_KIND_INDEX)
+    weights: dict[tuple[Any, ...], tuple[float, int]] = {}
+    base: list[float] = []
+    rank: list[int] = []
+    kind: list[int] = []
+    for r in rows:
+        key = (r["kind"], r["depth"], r["participants"], r["duration_minutes"])
+        found = weights.get(key)
+        if found is None:
+            weight, eff = base_weight(
+                r["kind"], r["depth"], int(r["participants"]), r["duration_minutes"], config
+            )
+            found = weights[key] = (weight, _RANK[eff])
+        base.append(found[0])
+        rank.append(found[1])
+        if r["kind"] not in kind_index:
+            kind_index[r["kind"]] = len(kinds)
+            kinds.append(r["kind"])
+        kind.append(kind_index[r["kind"]])
+    at = np.array([r["at"] for r in rows], dtype=np.int64)
+    seq = np.empty(len(rows), dtype=np.int64)
+    seq[np.argsort(at, kind="stable")] = np.arange(len(rows))
+    return PairContacts(
+        people=people,
+        a=np.array([position[r["a"]] for r in rows], dtype=np.int64),
+        b=np.array([position[r["b"]] for r in rows], dtype=np.int64),
+        at=at,
+        seq=seq,
+        base=np.array(base, dtype=np.float64),
+        rank=np.array(rank, dtype=np.int64),
+        kind=np.array(kind, dtype=np.int64),
+        organiser=np.array(
+            [(r["role_a"] == "organizer") + 2 * (r["role_b"] == "organizer") for r in rows],
+            dtype=np.int64,
+        ),
+        participants=np.array([int(r["participants"]) for r in rows], dtype=np.int64),
+        kinds=kinds,
+    )

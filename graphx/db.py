@@ -58,6 +58,19 @@ class Database:
         )
         return _rows(records)
 
+    def stream(self, name: str, /, **params: Any) -> Iterator[list[Any]]:
+        """A read's rows as raw driver values in column order, fetched as they are consumed.
+
+        For results too large to hold as dicts (the full scoring stream); temporal values
+        stay ``neo4j.time`` types.
+        """
+        query = _checked(name, params)
+        with self.driver.session(
+            database=self.database, default_access_mode=neo4j.READ_ACCESS, fetch_size=10_000
+        ) as session:
+            for record in session.run(neo4j.Query(query.text), params):  # type: ignore[arg-type]
+                yield record.values()
+
     def write(self, name: str, /, **params: Any) -> list[Row]:
         """Run a write query in its own managed (retried) transaction."""
         query = _checked(name, params)

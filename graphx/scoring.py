@@ -11,12 +11,20 @@ from __future__ import annotations
 
 import time as clock
 import uuid
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
+import numpy as np
+
+from graphx.bulkscore import (
+    PairScores,
+    contacts_from_conversations,
+    contacts_from_pairs,
+    score_contacts,
+)
 from graphx.db import Database, Row
 from graphx.depth import (
     Assessment,
@@ -35,13 +43,18 @@ from graphx.model import CONVERSATION_KINDS, DEFAULT_DEPTH, DEPTHS, Level
 
 _RANK = {"outside": 0, "business": 1, "personal": 2}
 _BATCH = 5000
+_WRITE_BATCH = 20_000
 
 TIE_PROPERTIES: tuple[str, ...] = (
     "level", "strength", "first_contact", "last_contact", "conversations",
     *(f"n_{k}" for k in CONVERSATION_KINDS), *(f"n_{d}" for d in DEPTHS),
     "organised_by_a", "organised_by_b", "components", "last_deep", "as_of", "config", "run",
 )  # fmt: skip
-"""The properties of a stored ``TIE``: ``n_<kind>`` and ``n_<depth>`` count conversations."""
+"""The properties of a stored ``TIE``: ``n_<kind>`` and ``n_<depth>`` count conversations.
+
+``components`` (the sentences) are stored for ties at business level or above; ``graphx
+explain`` words any pair on demand. ``last_deep`` is absent when the tie never stood at
+personal. ``run`` is a full run's id, or ``incremental``."""
 
 
 @dataclass(frozen=True)
@@ -148,29 +161,6 @@ def _pair_histories(
 # --- storing ----------------------------------------------------------------------------
 
 
-def tie_properties(tie: Tie, config: Config, run: str) -> dict[str, Any]:
-    """The properties of the stored ``TIE`` for ``tie`` (see :data:`TIE_PROPERTIES`)."""
-    props: dict[str, Any] = {
-        "level": tie.level,
-        "strength": tie.strength,
-        "first_contact": tie.first_contact,
-        "last_contact": tie.last_contact,
-        "conversations": tie.conversations,
-        "organised_by_a": tie.organised_by_a,
-        "organised_by_b": tie.organised_by_b,
-        "components": list(tie.components),
-        "last_deep": tie.last_deep,
-        "as_of": tie.as_of,
-        "config": config.fingerprint,
-        "run": run,
-    }
-    for kind in CONVERSATION_KINDS:
-        props[f"n_{kind}"] = tie.by_kind.get(kind, 0)
-    for depth in DEPTHS:
-        props[f"n_{depth}"] = tie.by_depth.get(depth, 0)
-    return props
-
-
 def tie_from_properties(a: str, b: str, props: Mapping[str, Any]) -> Tie:
     """The Tie a stored ``TIE`` describes."""
     return Tie(
@@ -185,39 +175,69 @@ def tie_from_properties(a: str, b: str, props: Mapping[str, Any]) -> Tie:
     )  # fmt: skip
 
 
-def _store(db: Database, ties: Sequence[Tie], config: Config, run: str) -> None:
-    rows = [{"a": t.a, "b": t.b, "props": tie_properties(t, config, run)} for t in ties]
-    db.write_in_batches("ties.store", rows, batch_size=_BATCH)
+def _write(
+    db: Database, name: str, rows: list[list[Any]], as_of: date, config: Config, run: str
+) -> None:
+    """``ties.create`` or ``ties.store`` over ``rows``, one transaction per batch."""
+    for start in range(0, len(rows), _WRITE_BATCH):
+        chunk = rows[start : start + _WRITE_BATCH]
+        db.write(name, rows=chunk, as_of=as_of, config=config.fingerprint, run=run)
 
 
 def _summary(
-    ties: Sequence[Tie], as_of: date, removed: int, conversations: int, started: float
+    scores: PairScores, as_of: date, stored: int, removed: int, conversations: int, started: float
 ) -> ScoreSummary:
-    levels = Counter(t.level for t in ties)
     return ScoreSummary(
         as_of=as_of,
-        pairs_per_level={int(level): levels.get(int(level), 0) for level in Level},
-        stored=sum(1 for t in ties if t.level > 0),
+        pairs_per_level=scores.level_counts(),
+        stored=stored,
         removed=removed,
         conversations=conversations,
         seconds=clock.perf_counter() - started,
     )
 
 
+def _removed(db: Database, scores: PairScores) -> int:
+    """How many stored ties are not among the pairs of ``scores`` (before they are replaced)."""
+    position = {p: i for i, p in enumerate(scores.people)}
+    n = max(len(scores.people), 1)
+    new = np.sort(scores.a[scores.level > 0] * n + scores.b[scores.level > 0])
+    removed = 0
+    for row in db.read("ties.stored_pairs"):
+        i = position.get(row["a"])
+        if i is None:
+            removed += len(row["b"])
+            continue
+        keys = np.array([i * n + position.get(b, -n - 1) for b in row["b"]], dtype=np.int64)
+        found = np.searchsorted(new, keys).clip(max=max(len(new) - 1, 0))
+        removed += (
+            int(np.count_nonzero((keys < 0) | (new[found] != keys))) if len(new) else len(keys)
+        )
+    return removed
+
+
 # --- the public API ---------------------------------------------------------------------
 
 
 def score_all(db: Database, as_of: date, config: Config | None = None) -> ScoreSummary:
-    """Compute every tie as of ``as_of`` and store them, removing ties that no longer exist."""
+    """Compute every tie as of ``as_of`` and store them, replacing all stored ties.
+
+    One stream of conversations, pairs scored with numpy (:mod:`graphx.bulkscore`), then
+    the stored TIEs are deleted and created again in batches: while it writes, readers see
+    a partial set, and a failed run is repaired by running it again.
+    """
     config = config or Config.default()
     started = clock.perf_counter()
-    rows = db.read("ties.conversations", until=until(as_of))
-    ties = ties_from_conversations(rows, as_of, config)
-    run = uuid.uuid4().hex
-    _store(db, ties, config, run)
-    removed = int(db.read("ties.count_stale", run=run)[0]["stale"])
-    db.run_in_autocommit("ties.delete_stale", run=run)
-    return _summary(ties, as_of, removed, len(rows), started)
+    rows = db.stream("ties.conversations", until=until(as_of))
+    contacts = contacts_from_conversations(rows, int(until(as_of).timestamp()), config)
+    conversations = contacts.conversations
+    scores = score_contacts(contacts, as_of, config)
+    del contacts
+    removed = _removed(db, scores)
+    out = scores.rows()
+    db.run_in_autocommit("ties.delete_all")
+    _write(db, "ties.create", out, as_of, config, uuid.uuid4().hex)
+    return _summary(scores, as_of, len(out), removed, conversations, started)
 
 
 def score_conversations(
@@ -237,17 +257,18 @@ def score_conversations(
             members = sorted(set(row["people"]))
             pairs.update((a, b) for i, a in enumerate(members) for b in members[i + 1 :])
     ordered = sorted(pairs)
-    histories = _pair_histories(db, ordered, as_of)
-    ties = []
-    for a, b in ordered:
-        contacts = [_contact(r) for r in histories.get((a, b), [])]
-        ties.append(score_pair(a, b, contacts, as_of, config))
-    kept = [t for t in ties if t.level > 0]
-    gone = [[t.a, t.b] for t in ties if t.level == 0]
-    _store(db, kept, config, "incremental")
+    rows = [r for found in _pair_histories(db, ordered, as_of).values() for r in found]
+    scores = score_contacts(contacts_from_pairs(rows, config), as_of, config)
+    out = scores.rows()
+    kept = {(r[0], r[1]) for r in out}
+    gone = [[a, b] for a, b in ordered if (a, b) not in kept]
+    _write(db, "ties.store", out, as_of, config, "incremental")
     for start in range(0, len(gone), _BATCH):
         db.write("ties.delete_pairs", pairs=gone[start : start + _BATCH])
-    return _summary(ties, as_of, len(gone), len(ids), started)
+    summary = _summary(scores, as_of, len(out), len(gone), len(ids), started)
+    levels = dict(summary.pairs_per_level)
+    levels[int(Level.NONE)] = len(gone)
+    return replace(summary, pairs_per_level=levels)
 
 
 def ties_as_of(
