@@ -171,7 +171,7 @@ def _reason(t: AgendaTie, why: str) -> str:
         rule = (
             f"the {t.limit_days}-day cadence for their role"
             if t.limit_reason == "cadence"
-            else f"{t.limit_days} days, eight of your usual gaps"
+            else f"your own rhythm with them ({t.limit_days} days of silence)"
         )
         return f"{head}: {label} tie, {last}; overdue, past {rule}."
     if why == "fading":
