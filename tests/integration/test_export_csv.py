@@ -6,7 +6,6 @@ import csv
 import json
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -19,64 +18,12 @@ from graphx.importers.canonical import import_canonical
 from graphx.importers.mail import import_eml, import_mbox
 from graphx.importers.rows import columns
 from graphx.scoring import score_all
+from tests.integration.support import canonical_dump, ties
 
 pytestmark = pytest.mark.neo4j
 DATA = Path(__file__).parents[1] / "data"
 AS_OF = date(2024, 12, 31)
 runner = CliRunner()
-
-
-def rows(db: Database, cypher: str) -> list[tuple[Any, ...]]:
-    records, _, _ = db.driver.execute_query(cypher)
-    return sorted((tuple(_plain(v) for v in r.values()) for r in records), key=repr)
-
-
-def _plain(value: Any) -> Any:
-    if hasattr(value, "to_native"):
-        return value.to_native()
-    if isinstance(value, list):
-        return tuple(_plain(v) for v in value)
-    return value
-
-
-def canonical_dump(db: Database) -> dict[str, list[tuple[Any, ...]]]:
-    """Every node, relationship and property the canonical format carries, sorted.
-
-    Not carried by the format: a conversation's ``source``; an empty interest list and no
-    interests are the same. Label and type counts catch anything extra.
-    """
-    return {
-        "labels": rows(db, "MATCH (n) RETURN labels(n) AS l, count(*) AS n"),
-        "types": rows(db, "MATCH ()-[r]->() RETURN type(r) AS t, count(*) AS n"),
-        "organisations": rows(db, """
-            MATCH (o:Organisation)
-            RETURN o.id, o.name, o.kind, o.sector,
-                   COLLECT { MATCH (o)-[:HAS_DOMAIN]->(d) RETURN d.name ORDER BY d.name }"""),
-        "people": rows(db, """
-            MATCH (p:Person)
-            RETURN p.id, p.name, p.title, p.level, coalesce(p.interests, []), p.opt_out,
-                   COLLECT { MATCH (p)-[:HAS_EMAIL]->(e) RETURN e.address ORDER BY e.address },
-                   [k IN keys(p) WHERE NOT k IN
-                    ['id', 'name', 'title', 'level', 'interests', 'opt_out']]"""),
-        "jobs": rows(db, """
-            MATCH (p:Person)-[w:WORKS_AT]->(o:Organisation)
-            RETURN p.id, o.id, w.current, w.title, w.level, w.from, w.until"""),
-        "conversations": rows(db, """
-            MATCH (c:Conversation)
-            RETURN c.id, c.date, c.kind, c.depth, c.duration_minutes, c.subject,
-                   c.participants"""),
-        "participations": rows(db, """
-            MATCH (p:Person)-[r:PARTICIPATED]->(c:Conversation)
-            RETURN p.id, c.id, r.role"""),
-    }  # fmt: skip
-
-
-def ties(db: Database) -> list[tuple[Any, ...]]:
-    return rows(
-        db,
-        "MATCH (a)-[t:TIE]->(b) RETURN a.id, b.id, t.level, round(t.strength, 9), "
-        "t.conversations, t.first_contact, t.last_contact, t.components",
-    )
 
 
 @pytest.fixture
