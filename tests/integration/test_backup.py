@@ -63,5 +63,5 @@ def test_data_survives_backup_reset_and_restore(
 
 
 def test_restoring_a_missing_file_is_an_error_naming_it(tmp_path: Path) -> None:
-    with pytest.raises(LocalServerError, match="nothing.dump: no such backup file"):
+    with pytest.raises(LocalServerError, match=r"nothing\.dump: no such backup file"):
         restore(LocalNeo4j(own_settings(tmp_path)), tmp_path / "nothing.dump")
