@@ -22,6 +22,8 @@ NAV = [
     ("Introductions", "/intro"),
     ("Relationship", "/relationship"),
     ("Gaps", "/gaps"),
+    ("Occasions", "/occasion"),
+    ("My network", "/me"),
 ]
 
 
