@@ -11,7 +11,8 @@ A file that cannot be parsed fails the whole import, naming the file; nothing is
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,9 @@ from graphx.importers.writer import NoProgress, Progress
 from graphx.model import CONVERSATION_KINDS, DEFAULT_DEPTH, DEPTHS
 
 EARLIEST = date(1900, 1, 1)
+MAX_OCCURRENCES = 500_000
+"""A file expanding to more occurrences than this is refused: a runaway rule, not a calendar."""
+_INTERVAL = re.compile(rb"^RRULE[:;][^\r\n]*\bINTERVAL=(-?\d*)", re.IGNORECASE | re.MULTILINE)
 
 
 def default_horizon(today: date | None = None) -> date:
@@ -118,17 +122,43 @@ def occurrence(event: icalendar.Event) -> Encounter | str:
 def read_calendar(path: Path, horizon: date) -> list[icalendar.Event]:
     """Every occurrence in ``path`` up to and including ``horizon``; InputError when unreadable."""
     try:
-        calendars = icalendar.Calendar.from_ical(path.read_bytes(), multiple=True)
-        end = horizon + timedelta(days=1)
-        return [
-            event
-            for calendar in calendars
-            for event in recurring_ical_events.of(calendar).between(EARLIEST, end)
-        ]
+        data = path.read_bytes()
+        _check_intervals(path, data)
+        calendars = icalendar.Calendar.from_ical(data, multiple=True)
+        found: list[icalendar.Event] = []
+        for calendar in calendars:
+            for event in _expand(calendar, horizon + timedelta(days=1)):
+                found.append(event)
+                if len(found) > MAX_OCCURRENCES:
+                    raise InputError(
+                        [f"{path}: calendar: more than {MAX_OCCURRENCES:,} occurrences up to "
+                         f"{horizon} (a runaway recurrence rule?)"]
+                    )  # fmt: skip
+        return found
+    except InputError:
+        raise
     except OSError as exc:
         raise InputError([f"{path}: file: cannot be read ({exc.strerror})"]) from None
     except Exception as exc:  # icalendar and its expansion raise many kinds
         raise InputError([f"{path}: calendar: not a valid calendar ({exc})"]) from None
+
+
+def _check_intervals(path: Path, data: bytes) -> None:
+    """A rule with ``INTERVAL`` below 1 would never advance: refuse it, naming its line."""
+    for found in _INTERVAL.finditer(data):
+        if not found.group(1).lstrip(b"-").isdigit() or int(found.group(1)) < 1:
+            line = data.count(b"\n", 0, found.start()) + 1
+            raise InputError([f"{path}:{line}: RRULE: INTERVAL must be a whole number from 1"])
+
+
+def _expand(calendar: icalendar.Calendar, end: date) -> Iterator[icalendar.Event]:
+    """Occurrences starting before ``end``, lazily and in order of start."""
+    limit = datetime.combine(end, time(), UTC)
+    for event in recurring_ical_events.of(calendar).after(EARLIEST):
+        start = event.get("DTSTART")
+        if start is not None and _utc(start.dt) >= limit:
+            return
+        yield event
 
 
 def parse_calendar(path: Path, horizon: date) -> list[Encounter | str]:

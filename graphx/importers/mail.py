@@ -14,6 +14,7 @@ import hashlib
 import re
 from collections.abc import Iterable, Iterator
 from datetime import UTC
+from email.errors import MessageError
 from email.header import decode_header, make_header
 from email.message import Message
 from email.parser import BytesHeaderParser
@@ -69,7 +70,7 @@ def _text(value: str | None) -> str | None:
         return None
     try:
         text = str(make_header(decode_header(value)))
-    except (LookupError, UnicodeError, ValueError):
+    except (LookupError, UnicodeError, ValueError, MessageError):  # e.g. a charset "ut\xff-6"
         text = str(value)
     return " ".join(text.split()) or None
 
@@ -113,9 +114,9 @@ def encounter(
     recipients = _contacts(headers, ["To", "Cc"], "attendee")
     try:
         date = parsedate_to_datetime(str(headers.get("Date", "")))
-    except (TypeError, ValueError, IndexError):
+        date = date.replace(tzinfo=UTC) if date.tzinfo is None else date.astimezone(UTC)
+    except (TypeError, ValueError, IndexError, OverflowError):  # Overflow: 9999-12-31 -1200
         return "no valid Date"
-    date = date.replace(tzinfo=UTC) if date.tzinfo is None else date.astimezone(UTC)
     precedence = str(headers.get("Precedence", "")).strip().lower()
     bulk = (
         headers.get("List-Id") is not None

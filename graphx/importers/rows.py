@@ -25,11 +25,11 @@ def parse_datetime(value: str) -> datetime:
         if len(text) <= 10:
             return datetime.combine(date.fromisoformat(text), time(), UTC)
         parsed = datetime.fromisoformat(text)
-    except ValueError:
+        if parsed.tzinfo is None:
+            return parsed.replace(tzinfo=UTC)
+        return parsed.astimezone(UTC)
+    except (ValueError, OverflowError):  # OverflowError: an offset past year 1 or 9999
         raise ValueError(f"not an ISO 8601 date or date-time: {value!r}") from None
-    if parsed.tzinfo is None:
-        return parsed.replace(tzinfo=UTC)
-    return parsed.astimezone(UTC)
 
 
 def normalise_address(value: str) -> str:
