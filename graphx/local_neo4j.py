@@ -23,6 +23,7 @@ from pathlib import Path
 
 from graphx.config import NEO4J_VERSION, Settings
 from graphx.errors import LocalServerError
+from graphx.queries import load
 
 ENTRY_POINT = "org.neo4j.server.CommunityEntryPoint"
 ADMIN_TOOL = "org.neo4j.cli.AdminTool"
@@ -243,7 +244,8 @@ class LocalNeo4j:
         auth = (self.settings.neo4j_user, self.password)
         try:
             with GraphDatabase.driver(f"bolt://127.0.0.1:{port}", auth=auth) as driver:
-                driver.execute_query("RETURN 1", database_=self.settings.neo4j_database)
+                ping = load("db.ping").text
+                driver.execute_query(ping, database_=self.settings.neo4j_database)
             return True
         except (ServiceUnavailable, Neo4jError, OSError):
             return False

@@ -18,6 +18,13 @@ DEPTHS: tuple[str, ...] = get_args(Depth)
 ROLES: tuple[str, ...] = get_args(Role)
 DIRECTOR_LEVELS: tuple[str, ...] = ("board", "executive")
 
+NODE_LABELS: tuple[str, ...] = ("Organisation", "Person", "Email", "Domain", "Conversation")
+"""Every node label a query may use (docs/model.md); never taken from input."""
+RELATIONSHIP_TYPES: tuple[str, ...] = (
+    "HAS_DOMAIN", "HAS_EMAIL", "WORKS_AT", "PARTICIPATED", "TIE", "ASSESSED",
+)  # fmt: skip
+"""Every relationship type a query may use (docs/model.md); never taken from input."""
+
 DEFAULT_DEPTH: dict[str, str] = {
     "email": "business",
     "call": "business",
