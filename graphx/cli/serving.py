@@ -7,6 +7,7 @@ import sys
 import typer
 
 from graphx.cli.common import database, err, settings
+from graphx.db import Database
 from graphx.users import ROLES, UserStore
 
 users_app = typer.Typer(help="Manage who may sign in to the dashboard.")
@@ -50,29 +51,60 @@ def users_list() -> None:
         typer.echo(f"{name}\t{user.role}\t{user.person_id or ''}")
 
 
+HOST_OPTION = typer.Option("127.0.0.1", help="Address to listen on.")
+PORT_OPTION = typer.Option(8050, help="Port to listen on.")
+
+
+def _serve(db: Database, store: UserStore, host: str, port: int, debug: bool) -> None:
+    from dashboards.app import create_app, session_secret
+
+    app = create_app(db, store, session_secret(settings()))
+    if debug:
+        app.run(host=host, port=port, debug=True)
+        return
+    from waitress import serve as waitress_serve
+
+    typer.echo(f"graphx dashboard on http://{host}:{port}/")
+    waitress_serve(app.server, host=host, port=port, threads=8)
+
+
 def serve(
-    host: str = typer.Option("127.0.0.1", help="Address to listen on."),
-    port: int = typer.Option(8050, help="Port to listen on."),
+    host: str = HOST_OPTION,
+    port: int = PORT_OPTION,
     debug: bool = typer.Option(False, "--debug", help="Dash debug mode (development only)."),
 ) -> None:
     """Serve the dashboard with a production WSGI server (waitress); debug only with --debug."""
-    from dashboards.app import create_app, session_secret
-
-    current = settings()
-    store = UserStore(current.users_file)
+    store = _store()
     if not store.names():
         err.print("no users yet: add one with `graphx users add NAME --role director`")
     with database() as db:
-        app = create_app(db, store, session_secret(current))
-        if debug:
-            app.run(host=host, port=port, debug=True)
-            return
-        from waitress import serve as waitress_serve
+        _serve(db, store, host, port, debug)
 
-        typer.echo(f"graphx dashboard on http://{host}:{port}/")
-        waitress_serve(app.server, host=host, port=port, threads=8)
+
+def demo(
+    host: str = HOST_OPTION,
+    port: int = PORT_OPTION,
+    scale: str = typer.Option("small", help="Scale of the generated company."),
+) -> None:
+    """Start the local Neo4j, load the demo company if the database is empty, and serve."""
+    from graphx.demo import demo_login, load_demo_data
+    from graphx.local_neo4j import LocalNeo4j
+
+    current = settings()
+    if current.uses_local_server:
+        err.print(f"local Neo4j at {LocalNeo4j(current).start()}")
+    store = _store()
+    with database() as db:
+        with err.status("generating, importing and scoring the demo company..."):
+            loaded = load_demo_data(db, scale=scale)
+        err.print("demo company loaded" if loaded else "database already holds data: kept")
+        login = demo_login(db, store)
+        who = f" (as {login.person_name})" if login.person_name else ""
+        typer.echo(f"sign in as {login.name!r} with password {login.password!r}{who}")
+        _serve(db, store, host, port, debug=False)
 
 
 def register(app: typer.Typer) -> None:
     app.add_typer(users_app, name="users")
     app.command("serve")(serve)
+    app.command("demo")(demo)

@@ -1,0 +1,29 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from graphx.db import Database
+from graphx.demo import demo_login, load_demo_data
+from graphx.stats import graph_stats
+from graphx.users import UserStore
+
+
+def test_the_demo_loads_a_scored_company_once_and_creates_a_director_login(
+    db: Database, tmp_path: Path
+) -> None:
+    assert load_demo_data(db) is True
+    loaded = graph_stats(db)
+    assert loaded["people"] == 1000
+    assert loaded["ties"] > 1000
+    assert load_demo_data(db) is False
+    assert graph_stats(db) == loaded
+
+    users = UserStore(tmp_path / "users.json")
+    login = demo_login(db, users)
+    signed_in = users.authenticate("demo", login.password)
+    assert signed_in is not None and signed_in.role == "director"
+    rows, _, _ = db.driver.execute_query(
+        "MATCH (p:Person {id: $id})-[:WORKS_AT {current: true}]->(o:Organisation) RETURN o.kind",
+        id=login.person_id,
+    )
+    assert [r["o.kind"] for r in rows] == ["home"]
