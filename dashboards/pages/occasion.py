@@ -24,7 +24,8 @@ def _plan(interest: str | None, capacity: int | None, on: str | None) -> Occasio
     if not interest or not interest.strip():
         return None
     day = context.as_of(on)
-    return plan_occasion(context.database(), interest, capacity or 0, day)
+    size = capacity if capacity is not None else 20
+    return plan_occasion(context.database(), interest, size, day)
 
 
 def layout(
