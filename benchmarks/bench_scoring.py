@@ -1,13 +1,20 @@
-"""Time the depth model on a synthetic graph: full scoring and incremental rescoring.
+"""Time the depth model: full scoring and incremental rescoring.
 
-Run: ``.venv/bin/python -m benchmarks.bench_scoring --conversations 100000``. It starts its
-own Neo4j in a temporary home, creates a graph directly with Cypher (people, one home and
-client organisations, conversations with 2-60 participants, mostly small), then measures:
+Three sources of a graph:
 
-- reading the conversation stream (``ties.conversations``) vs pairs grouped in Cypher
-  (``ties.pair_stream``);
-- ``score_all`` (stream, expand and score in Python, store TIEs) -- median of ``--repeat``;
-- ``score_conversations`` after adding 1,000 new conversations -- median of ``--repeat``.
+- ``--conversations N`` (default): its own Neo4j in a temporary home, a synthetic graph
+  created directly with Cypher (people, conversations with 2-60 participants, mostly small);
+- ``--from-folder DIR``: its own Neo4j, DIR (a canonical folder, e.g. from ``graphx
+  generate``) loaded through the canonical importer;
+- ``--existing``: the running server of ``GRAPHX_HOME`` as it is (e.g. the large scale
+  imported with ``graphx import csv``); nothing is built.
+
+It measures the phases of a full run (stream + pair expansion, numpy scoring, rows,
+delete, create), ``score_all`` (median of ``--repeat``) and ``score_conversations`` after
+1,000 new conversations, which go through the canonical importer when the graph came from a
+folder or server (``--existing``/``--from-folder``), else are created with Cypher. With
+``--compare`` it also times the per-pair model (``ties_from_conversations``) on the same
+stream and the Cypher pair expansion (``ties.pair_stream``).
 
 Prints Markdown rows for BENCHMARKS.md with peak memory (Python's and Neo4j's VmHWM).
 """
@@ -25,9 +32,11 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from graphx.config import load_settings
+from graphx.bulkscore import contacts_from_conversations, score_contacts
+from graphx.config import Settings, load_settings
 from graphx.db import Database, apply_schema, connect
 from graphx.depth import Config
+from graphx.importers.canonical import import_canonical
 from graphx.local_neo4j import LocalNeo4j
 from graphx.scoring import (
     pair_streams_in_cypher,
@@ -114,13 +123,127 @@ def timed(fn: Any, *args: Any) -> tuple[float, Any]:
     return time.perf_counter() - began, result
 
 
+def new_folder(db: Database, out: Path, rng: random.Random, n: int, tag: str) -> list[str]:
+    """A canonical folder of ``n`` new conversations among existing people (2-6 each)."""
+    ids = [r["id"] for r in db.driver.execute_query(
+        "MATCH (p:Person) WHERE NOT coalesce(p.opt_out, false) RETURN p.id AS id LIMIT 100000"
+    ).records]  # fmt: skip
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "organisations.csv").write_text("id,name,kind,domain,sector\n")
+    (out / "people.csv").write_text("id,name,email,organisation_id,title,level,interests,opt_out\n")
+    conv = ["id,date,kind,depth,duration_minutes,subject"]
+    part = ["conversation_id,person_id,role"]
+    start = datetime(2025, 1, 1, tzinfo=UTC)
+    made = []
+    for i in range(n):
+        cid = f"{tag}-{i}"
+        kind = rng.choice(KINDS[:4])
+        when = start + timedelta(minutes=rng.randrange(180 * 24 * 60))
+        minutes = "" if kind == "email" else str(rng.choice([30, 60, 90]))
+        conv.append(f"{cid},{when.isoformat()},{kind},,{minutes},bench")
+        for j, person in enumerate(rng.sample(ids, rng.randint(2, 6))):
+            part.append(f"{cid},{person},{'organizer' if j == 0 else 'attendee'}")
+        made.append(cid)
+    (out / "conversations.csv").write_text("\n".join(conv) + "\n")
+    (out / "participants.csv").write_text("\n".join(part) + "\n")
+    return made
+
+
+def phases(db: Database, config: Config, write: bool = True) -> dict[str, float]:
+    """The steps of ``score_all`` timed one by one (it writes the ties like ``score_all``
+    unless ``write`` is False)."""
+    out: dict[str, float] = {}
+    began = time.perf_counter()
+    rows = db.stream("ties.conversations", until=until(AS_OF))
+    contacts = contacts_from_conversations(rows, int(until(AS_OF).timestamp()), config)
+    out["stream + expand pairs"] = time.perf_counter() - began
+    out["pair-conversations"] = len(contacts.a)
+    out["conversations"] = contacts.conversations
+    out["score (numpy)"], scores = timed(score_contacts, contacts, AS_OF, config)
+    out["pairs"] = len(scores)
+    out["re-scored per pair"] = len(scores.detailed)
+    out["rows"], rows_out = timed(scores.rows)
+    out["stored"] = len(rows_out)
+    if not write:
+        return out
+    out["delete all TIEs"], _ = timed(db.run_in_autocommit, "ties.delete_all")
+    began = time.perf_counter()
+    for start in range(0, len(rows_out), 20_000):
+        db.write("ties.create", rows=rows_out[start : start + 20_000], as_of=AS_OF,
+                 config=config.fingerprint, run="bench")  # fmt: skip
+    out["create TIEs"] = time.perf_counter() - began
+    return out
+
+
+def run(db: Database, settings: Settings, args: argparse.Namespace, people: int | None) -> None:
+    config = Config.default()
+    if args.compare:
+        timed(lambda: db.read("ties.conversations", until=until(AS_OF)))  # warm up
+        stream_s, rows = timed(lambda: db.read("ties.conversations", until=until(AS_OF)))
+        expand_s, ties = timed(ties_from_conversations, rows, AS_OF, config)
+        print(f"per-pair model: read as dicts {stream_s:.1f} s ({len(rows):,} rows);"
+              f" expand+score per pair {expand_s:.1f} s ({len(ties):,} pairs)")  # fmt: skip
+        del rows, ties
+        cypher_s, grouped = timed(pair_streams_in_cypher, db, AS_OF)
+        print(f"pairs grouped in Cypher {cypher_s:.1f} s ({len(grouped):,} rows)")
+        del grouped
+    parts = phases(db, config, write=not args.no_full_write)
+    print("phases:", {k: round(v, 2) for k, v in parts.items()}, flush=True)
+    full: list[float] = []
+    for _ in range(0 if args.no_full_write else args.repeat):
+        seconds, summary = timed(score_all, db, AS_OF, config)
+        full.append(seconds)
+        print(f"score_all {seconds:.1f} s; {summary.to_dict()}")
+    rng = random.Random(args.seed + 1)
+    incremental = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for r in range(args.repeat):
+            if people is None:
+                folder = Path(tmp) / f"new{r}"
+                ids = new_folder(db, folder, rng, 1000, f"bench-new{r}-{time.time_ns()}")
+                import_s, _ = timed(import_canonical, db, folder)
+                print(f"imported 1,000 conversations through the canonical importer in"
+                      f" {import_s:.1f} s")  # fmt: skip
+            else:
+                new = conversations(rng, 1000, people, f"new{r}-")
+                db.driver.execute_query(CREATE_CONVERSATIONS, rows=new)
+                ids = [c["id"] for c in new]
+            seconds, inc = timed(score_conversations, db, ids, AS_OF, config)
+            incremental.append(seconds)
+            print(f"score_conversations(1,000) {seconds:.2f} s; {inc.stored:,} ties stored,"
+                  f" {sum(inc.pairs_per_level.values()):,} pairs")  # fmt: skip
+    neo4j_pid = LocalNeo4j(settings).status().pid
+    neo4j_rss = peak_rss_mib(neo4j_pid) if neo4j_pid else float("nan")
+    print()
+    print(
+        "| conversations | pairs | pair-conversations | full score_all median (s) |"
+        " incremental 1,000 median (s) | Python peak RSS (MiB) | Neo4j peak RSS (MiB) |"
+    )
+    print("|---|---|---|---|---|---|---|")
+    full_median = statistics.median(full) if full else float("nan")
+    print(f"| {parts['conversations']:,.0f} | {parts['pairs']:,.0f} |"
+          f" {parts['pair-conversations']:,.0f} | {full_median:.1f} |"
+          f" {statistics.median(incremental):.2f} | {peak_rss_mib():.0f} |"
+          f" {neo4j_rss:.0f} |")  # fmt: skip
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--conversations", type=int, default=100_000)
+    parser.add_argument("--from-folder", type=Path, help="import this canonical folder")
+    parser.add_argument("--existing", action="store_true", help="use GRAPHX_HOME's server")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--compare", action="store_true", help="also the slower alternatives")
+    parser.add_argument(
+        "--no-full-write", action="store_true", help="time the full run's read and scoring only"
+    )
     args = parser.parse_args()
-    config = Config.default()
+    if args.existing:
+        settings = load_settings(dict(os.environ))
+        with connect(settings) as db:
+            run(db, settings, args, None)
+        return
     with tempfile.TemporaryDirectory() as home:
         env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
         env |= {"GRAPHX_HOME": home, "GRAPHX_NEO4J_HEAP": "2g", "GRAPHX_NEO4J_PAGECACHE": "1g"}
@@ -130,46 +253,17 @@ def main() -> None:
         try:
             with connect(settings) as db:
                 apply_schema(db)
-                build_s, people = timed(build, db, args.conversations, args.seed)
-                print(f"built {args.conversations:,} conversations, {people:,} people"
-                      f" in {build_s:.0f} s")  # fmt: skip
-                timed(lambda: db.read("ties.conversations", until=until(AS_OF)))  # warm up
-                stream_s, rows = timed(lambda: db.read("ties.conversations", until=until(AS_OF)))
-                expand_s, ties = timed(ties_from_conversations, rows, AS_OF, config)
-                pair_contacts = sum(t.conversations for t in ties)
-                cypher_s, grouped = timed(pair_streams_in_cypher, db, AS_OF)
-                print(f"stream conversations {stream_s:.1f} s ({len(rows):,} rows);"
-                      f" expand+score in Python {expand_s:.1f} s ({len(ties):,} pairs,"
-                      f" {pair_contacts:,} pair-conversations); pairs grouped in Cypher"
-                      f" {cypher_s:.1f} s ({len(grouped):,} rows)")  # fmt: skip
-                del rows, grouped
-                full = []
-                for _ in range(args.repeat):
-                    seconds, summary = timed(score_all, db, AS_OF, config)
-                    full.append(seconds)
-                print(f"score_all: {[round(s, 1) for s in full]} s; {summary.to_dict()}")
-                rng = random.Random(args.seed + 1)
-                incremental = []
-                for r in range(args.repeat):
-                    new = conversations(rng, 1000, people, f"new{r}-")
-                    db.driver.execute_query(CREATE_CONVERSATIONS, rows=new)
-                    ids = [c["id"] for c in new]
-                    seconds, inc = timed(score_conversations, db, ids, AS_OF, config)
-                    incremental.append(seconds)
-                print(f"score_conversations(1,000): {[round(s, 2) for s in incremental]} s;"
-                      f" {inc.stored:,} pairs rescored")  # fmt: skip
-                neo4j_rss = peak_rss_mib(server.status().pid)
+                if args.from_folder:
+                    seconds, _ = timed(import_canonical, db, args.from_folder)
+                    print(f"imported {args.from_folder} in {seconds:.0f} s")
+                    people = None
+                else:
+                    seconds, people = timed(build, db, args.conversations, args.seed)
+                    print(f"built {args.conversations:,} conversations, {people:,} people"
+                          f" in {seconds:.0f} s")  # fmt: skip
+                run(db, settings, args, people)
         finally:
             server.stop()
-    print()
-    print(
-        "| conversations | people | pairs | pair-conversations | full score_all median (s) |"
-        " incremental 1,000 median (s) | Python peak RSS (MiB) | Neo4j peak RSS (MiB) |"
-    )
-    print("|---|---|---|---|---|---|---|---|")
-    print(f"| {args.conversations:,} | {people:,} | {len(ties):,} | {pair_contacts:,} |"
-          f" {statistics.median(full):.1f} | {statistics.median(incremental):.2f} |"
-          f" {peak_rss_mib():.0f} | {neo4j_rss:.0f} |")  # fmt: skip
 
 
 if __name__ == "__main__":

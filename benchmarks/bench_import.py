@@ -1,0 +1,187 @@
+"""Online import (``graphx import csv``) against ``neo4j-admin database import full``.
+
+Run: ``.venv/bin/python -m benchmarks.bench_import /tmp/large [--online]``.
+
+The physical reference: the canonical folder converted to neo4j-admin's header format (the
+converter below -- benchmark code, not product code) and bulk-loaded offline by the
+Maven-provided Neo4j into a fresh home of its own (``LocalNeo4j.admin``), then counted.
+It loads the same graph the importer writes: Organisation, Domain, Person, Email and
+Conversation nodes; HAS_DOMAIN, HAS_EMAIL, WORKS_AT (current job and employment history)
+and PARTICIPATED relationships; each conversation's ``participants`` count and ``source``.
+
+``--online`` also times ``graphx import csv DIR`` in a subprocess against the running server
+of ``GRAPHX_HOME`` (which should hold an empty database with the schema), reporting its
+peak RSS (the child's ru_maxrss).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from graphx.config import load_settings
+from graphx.db import connect
+from graphx.local_neo4j import LocalNeo4j
+from graphx.model import DEFAULT_DEPTH
+
+COUNT = (
+    "MATCH (c:Conversation) WITH count(c) AS conversations"
+    " MATCH ()-[r:PARTICIPATED]->() RETURN conversations, count(r) AS participations"
+)  # benchmark check only
+
+
+def _rows(path: Path) -> Iterator[dict[str, str]]:
+    with path.open(newline="", encoding="utf-8") as f:
+        yield from csv.DictReader(f)
+
+
+def _write(path: Path, header: list[str], rows: Iterable[list[object]]) -> None:
+    with path.open("w", newline="", encoding="utf-8") as f:
+        out = csv.writer(f)
+        out.writerow(header)
+        out.writerows(rows)
+
+
+def _split(value: str) -> list[str]:
+    return [v.strip() for v in value.split(";") if v.strip()]
+
+
+def convert(folder: Path, out: Path) -> dict[str, Path]:
+    """Write neo4j-admin import CSVs for the canonical ``folder`` into ``out``."""
+    out.mkdir(parents=True, exist_ok=True)
+    files: dict[str, Path] = {}
+
+    def name(key: str) -> Path:
+        files[key] = out / f"{key}.csv"
+        return files[key]
+
+    domains: set[str] = set()
+    has_domain = []
+    orgs = []
+    for r in _rows(folder / "organisations.csv"):
+        orgs.append([r["id"], r["name"], r["kind"], r.get("sector") or ""])
+        for d in _split(r.get("domain") or ""):
+            domains.add(d.lower())
+            has_domain.append([r["id"], d.lower()])
+    _write(name("organisations"), ["id:ID(Organisation)", "name", "kind", "sector"], orgs)
+    _write(name("domains"), ["name:ID(Domain)"], ([d] for d in sorted(domains)))
+    _write(name("has_domain"), [":START_ID(Organisation)", ":END_ID(Domain)"], has_domain)
+    people, emails, has_email, works = [], set(), [], []
+    for r in _rows(folder / "people.csv"):
+        addresses = [a.lower() for a in _split(r.get("email") or "")]
+        people.append([r["id"], r["name"], r.get("title") or "", r.get("level") or "",
+                       ";".join(_split(r.get("interests") or "")),
+                       (r.get("opt_out") or "false").lower()])  # fmt: skip
+        for a in addresses:
+            emails.add(a)
+            has_email.append([r["id"], a])
+        if r.get("organisation_id"):
+            works.append([r["id"], r["organisation_id"], r.get("title") or "",
+                          r.get("level") or "", "true", ""])  # fmt: skip
+    employments = folder / "employments.csv"
+    if employments.exists():
+        for r in _rows(employments):
+            if r.get("until"):
+                works.append([r["person_id"], r["organisation_id"], r.get("title") or "",
+                              r.get("level") or "", "false", r["until"]])  # fmt: skip
+    _write(name("people"), ["id:ID(Person)", "name", "title", "level", "interests:string[]",
+                            "opt_out:boolean"], people)  # fmt: skip
+    _write(name("emails"), ["address:ID(Email)"], ([a] for a in sorted(emails)))
+    _write(name("has_email"), [":START_ID(Person)", ":END_ID(Email)"], has_email)
+    _write(name("works_at"), [":START_ID(Person)", ":END_ID(Organisation)", "title", "level",
+                              "current:boolean", "until:date"], works)  # fmt: skip
+    sizes = Counter(r["conversation_id"] for r in _rows(folder / "participants.csv"))
+    _write(
+        name("conversations"),
+        ["id:ID(Conversation)", "date:datetime", "kind", "depth", "duration_minutes:int",
+         "subject", "source", "participants:int"],
+        ([r["id"], r["date"], r["kind"], r["depth"] or DEFAULT_DEPTH.get(r["kind"], ""),
+          r["duration_minutes"], r["subject"], "csv", sizes.get(r["id"], 0)]
+         for r in _rows(folder / "conversations.csv")),
+    )  # fmt: skip
+    _write(
+        name("participated"),
+        [":START_ID(Person)", ":END_ID(Conversation)", "role"],
+        ([r["person_id"], r["conversation_id"], r["role"]]
+         for r in _rows(folder / "participants.csv")),
+    )  # fmt: skip
+    return files
+
+
+def admin_import(folder: Path, home: Path) -> tuple[float, float, dict[str, int]]:
+    """Convert, bulk-load offline into a fresh home; (convert s, import s, counts)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
+    settings = load_settings(env | {"GRAPHX_HOME": str(home)})
+    server = LocalNeo4j(settings)
+    server.start()  # creates the home, its configuration and the databases
+    server.stop()
+    began = time.perf_counter()
+    f = convert(folder, home / "admin-csv")
+    converted = time.perf_counter() - began
+    args = [
+        "database", "import", "full", settings.neo4j_database, "--overwrite-destination=true",
+        f"--nodes=Organisation={f['organisations']}", f"--nodes=Domain={f['domains']}",
+        f"--nodes=Person={f['people']}", f"--nodes=Email={f['emails']}",
+        f"--nodes=Conversation={f['conversations']}",
+        f"--relationships=HAS_DOMAIN={f['has_domain']}",
+        f"--relationships=HAS_EMAIL={f['has_email']}",
+        f"--relationships=WORKS_AT={f['works_at']}",
+        f"--relationships=PARTICIPATED={f['participated']}",
+    ]  # fmt: skip
+    began = time.perf_counter()
+    done = server.admin(*args)
+    seconds = time.perf_counter() - began
+    if done.returncode != 0:
+        sys.exit(f"neo4j-admin import failed:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}")
+    server.start()
+    try:
+        with connect(settings) as db:
+            record = db.driver.execute_query(COUNT, database_=db.database).records[0]
+            counts = {"conversations": record["conversations"],
+                      "participations": record["participations"]}  # fmt: skip
+    finally:
+        server.stop()
+    return converted, seconds, counts
+
+
+def online_import(folder: Path) -> tuple[float, float]:
+    """``graphx import csv`` against GRAPHX_HOME's server: (seconds, peak RSS MiB)."""
+    graphx = Path(sys.executable).with_name("graphx")
+    began = time.perf_counter()
+    subprocess.run([str(graphx), "import", "csv", str(folder)], check=True)
+    seconds = time.perf_counter() - began
+    return seconds, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("folder", type=Path)
+    parser.add_argument("--online", action="store_true", help="also time graphx import csv")
+    args = parser.parse_args()
+    conversations = sum(1 for _ in _rows(args.folder / "conversations.csv"))
+    participations = sum(1 for _ in _rows(args.folder / "participants.csv"))
+    if args.online:
+        seconds, rss = online_import(args.folder)
+        print(f"graphx import csv: {seconds:.0f} s, {conversations / seconds:,.0f}"
+              f" conversations/s, {participations / seconds:,.0f} participations/s,"
+              f" peak RSS {rss:.0f} MiB")  # fmt: skip
+    with tempfile.TemporaryDirectory(prefix="gx-admin-") as home:
+        converted, seconds, counts = admin_import(args.folder, Path(home))
+        rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"converted to admin-import CSVs in {converted:.0f} s")
+    print(f"neo4j-admin database import full: {seconds:.1f} s, {conversations / seconds:,.0f}"
+          f" conversations/s, {participations / seconds:,.0f} participations/s;"
+          f" loaded {counts}; peak child RSS {rss:.0f} MiB")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
