@@ -101,3 +101,10 @@ def test_only_colleagues_have_an_agenda(golf: Database) -> None:
         agenda(golf, "sam", ON)
     with pytest.raises(NotFound):
         agenda(golf, "cor", ON)
+
+
+def test_the_agenda_prints_whom_to_contact_for_people(golf: Database, cli_env: Path) -> None:
+    result = runner.invoke(app, ["agenda", "ann", "--as-of", ON.isoformat()])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("Ann Smit as of 2025-06-30")
+    assert result.output.index("Sam Stone") < result.output.index("Tom Brink")

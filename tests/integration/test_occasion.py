@@ -279,3 +279,10 @@ def test_a_bad_attendance_list_is_refused_naming_each_problem(
         "came.csv:3: person_id: no person with id or e-mail address 'nobody'",
         "came.csv: date: no date column: give --date",
     ]
+
+
+def test_the_plan_prints_the_guests_for_people(golf: Database, cli_env: Path) -> None:
+    result = runner.invoke(app, ["occasion", "plan", "--interest", "golf", "--date", "2025-06-30"])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("golf on 2025-06-30: 5 guests (0 more waiting, 1 met recently)")
+    assert result.output.index("Bea Zon") < result.output.index("Tom Brink")
