@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Annotated
 
@@ -20,7 +20,9 @@ from rich.progress import (
 from rich.table import Table
 
 from graphx.cli.common import JSON_OPTION, database, err, out, print_json
+from graphx.db import Database
 from graphx.importers.summary import ImportSummary
+from graphx.scoring import ScoreSummary, score_conversations
 
 import_app = typer.Typer(
     help="Import organisations, people and conversations.", no_args_is_help=True
@@ -54,9 +56,21 @@ def _progress() -> Iterator[_Bar]:
         yield _Bar(progress)
 
 
-def _report(summary: ImportSummary, as_json: bool) -> None:
+NO_SCORE_OPTION = typer.Option(
+    False, "--no-score", help="Do not re-score the ties the import touched (run `graphx score`)."
+)
+
+
+def _rescore(db: Database, summary: ImportSummary, no_score: bool) -> ScoreSummary | None:
+    """Re-score, as of today, only the pairs who took part in the conversations written."""
+    if no_score or not summary.conversation_ids:
+        return None
+    return score_conversations(db, summary.conversation_ids, date.today())
+
+
+def _report(summary: ImportSummary, scored: ScoreSummary | None, as_json: bool) -> None:
     if as_json:
-        print_json(summary.as_json())
+        print_json({**summary.as_json(), "scoring": scored.to_dict() if scored else None})
         return
     table = Table("what", "read", "created", "updated", "unchanged", title=summary.source)
     for file, n in summary.read.items():
@@ -73,6 +87,8 @@ def _report(summary: ImportSummary, as_json: bool) -> None:
     out.print(table)
     for reason, n in summary.skipped.items():
         out.print(f"skipped {n:,}: {reason}")
+    if scored:
+        out.print(f"re-scored {scored.stored:,} ties touched by the import")
 
 
 IGNORE_UNKNOWN = typer.Option(
@@ -84,6 +100,7 @@ IGNORE_UNKNOWN = typer.Option(
 def import_csv(
     folder: Annotated[Path, typer.Argument(help="Folder of the canonical .csv/.jsonl files.")],
     ignore_unknown_columns: bool = IGNORE_UNKNOWN,
+    no_score: bool = NO_SCORE_OPTION,
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Import a canonical folder: validated completely, written all at once or not at all."""
@@ -93,7 +110,8 @@ def import_csv(
         summary = import_canonical(
             db, folder, ignore_unknown_columns=ignore_unknown_columns, progress=bar
         )
-    _report(summary, as_json)
+        scored = _rescore(db, summary, no_score)
+    _report(summary, scored, as_json)
 
 
 BULK_OPTION = typer.Option(
@@ -105,6 +123,7 @@ BULK_OPTION = typer.Option(
 def import_mbox_command(
     files: Annotated[list[Path], typer.Argument(help="mbox files.")],
     bulk_recipients: int = BULK_OPTION,
+    no_score: bool = NO_SCORE_OPTION,
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Import mail from mbox files (headers only; bodies are never read or stored)."""
@@ -112,13 +131,15 @@ def import_mbox_command(
 
     with database() as db, _progress() as bar:
         summary = import_mbox(db, files, bulk_recipients=bulk_recipients, progress=bar)
-    _report(summary, as_json)
+        scored = _rescore(db, summary, no_score)
+    _report(summary, scored, as_json)
 
 
 @import_app.command("eml")
 def import_eml_command(
     folder: Annotated[Path, typer.Argument(help="Folder of single-message files (.eml).")],
     bulk_recipients: int = BULK_OPTION,
+    no_score: bool = NO_SCORE_OPTION,
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Import every message file under a folder (headers only)."""
@@ -126,7 +147,8 @@ def import_eml_command(
 
     with database() as db, _progress() as bar:
         summary = import_eml(db, folder, bulk_recipients=bulk_recipients, progress=bar)
-    _report(summary, as_json)
+        scored = _rescore(db, summary, no_score)
+    _report(summary, scored, as_json)
 
 
 @import_app.command("ics")
@@ -140,6 +162,7 @@ def import_ics_command(
             help="Expand recurring events up to this date (default: one year after today).",
         ),
     ] = None,
+    no_score: bool = NO_SCORE_OPTION,
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Import calendar events: each occurrence with two or more people is a conversation."""
@@ -147,7 +170,8 @@ def import_ics_command(
 
     with database() as db, _progress() as bar:
         summary = import_ics(db, files, horizon=horizon.date() if horizon else None, progress=bar)
-    _report(summary, as_json)
+        scored = _rescore(db, summary, no_score)
+    _report(summary, scored, as_json)
 
 
 @people_app.command("merge")

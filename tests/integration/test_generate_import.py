@@ -27,10 +27,15 @@ def test_the_small_company_imports_with_the_counts_of_its_files(
     stats = runner.invoke(app, ["stats", "--json"])
     assert stats.exit_code == 0, stats.output
 
+    scored = json.loads(imported.stdout)["scoring"]
+    assert scored["stored"] == sum(scored["pairs_per_level"].values()) - scored[
+        "pairs_per_level"
+    ].get("none", 0)
+    assert scored["stored"] > 1000
     assert json.loads(stats.stdout) == {
         "organisations": counts["organisations"],
         "people": counts["people"],
         "conversations": counts["conversations"],
         "participations": counts["participants"] - counts["opted_out_participations"],
-        "ties": 0,
+        "ties": scored["stored"],
     }

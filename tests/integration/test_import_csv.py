@@ -318,3 +318,23 @@ def test_the_cli_prints_a_json_summary_and_reports_bad_rows_in_one_line(
     assert failed.exception.problems == [
         "participants.csv:2: role: Input should be 'organizer' or 'attendee', got 'host'"
     ]
+
+
+def test_an_import_scores_the_ties_it_touched_unless_told_not_to(
+    cli_env: Path, tmp_path: Path
+) -> None:
+    from graphx.generate import generate
+
+    generate("small", 3, tmp_path)
+    skipped = CliRunner().invoke(app, ["import", "csv", str(tmp_path), "--no-score", "--json"])
+    assert skipped.exit_code == 0, skipped.output
+    assert json.loads(skipped.stdout)["scoring"] is None
+    assert json.loads(CliRunner().invoke(app, ["stats", "--json"]).stdout)["ties"] == 0
+    scored = CliRunner().invoke(app, ["import", "csv", str(tmp_path), "--json"])
+    assert scored.exit_code == 0, scored.output
+    stored = json.loads(scored.stdout)["scoring"]["stored"]
+    after = json.loads(CliRunner().invoke(app, ["stats", "--json"]).stdout)
+    assert after["ties"] == stored > 1000
+    again = CliRunner().invoke(app, ["import", "csv", str(tmp_path), "--json"])
+    assert json.loads(again.stdout)["scoring"]["stored"] == stored
+    assert json.loads(CliRunner().invoke(app, ["stats", "--json"]).stdout) == after
