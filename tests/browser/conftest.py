@@ -6,6 +6,7 @@ skip, when they are missing.
 
 from __future__ import annotations
 
+import os
 import shutil
 import threading
 from collections.abc import Callable, Iterator
@@ -102,10 +103,12 @@ def login(browser: WebDriver, live_app: LiveApp) -> Callable[[str, str], WebDriv
     return sign_in
 
 
-def save_screenshot(browser: WebDriver, name: str) -> Path:
-    """Keep a screenshot under docs/screenshots when GRAPHX_SCREENSHOTS is set (demo runs)."""
-    folder = Path(__file__).parents[2] / "docs" / "screenshots"
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{name}.png"
+def save_screenshot(browser: WebDriver, name: str) -> Path | None:
+    """Keep a screenshot in $GRAPHX_SCREENSHOTS when it is set (to look at a test's page)."""
+    folder = os.environ.get("GRAPHX_SCREENSHOTS")
+    if not folder:
+        return None
+    path = Path(folder) / f"{name}.png"
+    path.parent.mkdir(parents=True, exist_ok=True)
     browser.save_screenshot(str(path))
     return path
