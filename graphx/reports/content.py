@@ -384,7 +384,7 @@ def build_report(
     q = Quarter.parse(quarter)
     span = q.history(max(2, quarters))
     histories = Histories(q.end)
-    views = {p: QuarterView(db, p.end, today=date.min, compute=histories) for p in span}
+    views = {p: QuarterView(db, p.end, histories) for p in span}
     states = {p: _state(db, views[p], organisation_id) for p in span}
     clients, now = states[q]
     before_by_org = states[q.previous][1]

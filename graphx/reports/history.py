@@ -3,7 +3,8 @@
 A report needs the colleague-director ties at up to eight quarter ends. Rather than asking
 ``graphx.scoring.ties_as_of`` (one database read each) per date, :class:`Histories` reads
 the conversations of each person once, up to the last quarter end, and scores them as of any
-earlier date in Python; :class:`QuarterView` always computes from the directors' side, whose
+earlier date with the vectorised depth model (:mod:`graphx.bulkscore`);
+:class:`QuarterView` always computes from the directors' side, whose
 histories are the ones already read.
 """
 
@@ -11,11 +12,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Collection
-from datetime import date
+from dataclasses import replace
+from datetime import UTC, date, datetime
 
+import numpy as np
+
+from graphx.bulkscore import contacts_from_conversations, score_contacts
 from graphx.db import Database, Row
-from graphx.depth import Config, Tie
-from graphx.scoring import ties_from_conversations, until
+from graphx.depth import Config
+from graphx.scoring import until
 from graphx.tieview import Link, TieView
 
 _BATCH = 2000
@@ -48,7 +53,16 @@ class Histories:
                     self._of[person_id].add(key)
         self._read.update(people)
 
-    def __call__(self, db: Database, as_of: date, person_ids: Collection[str]) -> list[Tie]:
+    def ties(
+        self,
+        db: Database,
+        as_of: date,
+        person_ids: Collection[str],
+        among: Collection[str] | None = None,
+    ) -> list[Link]:
+        """Ties (level 1+) of ``person_ids`` as of ``as_of``, each seen from that person; with
+        ``among``, only to people in it (the others are left out of each conversation before
+        pairs are formed; group sizes stay). Scored with the vectorised depth model."""
         if as_of > self.last_day:
             raise ValueError(f"histories were read up to {self.last_day}, not {as_of}")
         people = sorted(set(person_ids))
@@ -56,16 +70,63 @@ class Histories:
         if missing:
             self._fetch(db, missing)
         keys = sorted(set().union(*(self._of.get(p, set()) for p in people)))
-        rows = [self._rows[k] for k in keys]
-        return ties_from_conversations(rows, as_of, self.config, people=people)
+        keep = None if among is None else set(among) | set(people)
+        rows = [
+            (
+                r["id"], r["at"], r["kind"], r["depth"], r["duration_minutes"], r["participants"],
+                r["people"] if keep is None else [m for m in r["people"] if m[0] in keep],
+            )
+            for k in keys
+            if (r := self._rows[k])
+        ]  # fmt: skip
+        contacts = contacts_from_conversations(rows, int(until(as_of).timestamp()), self.config)
+        asked = set(people)
+        wanted = np.array([p in asked for p in contacts.people], dtype=bool)
+        mask = wanted[contacts.a] | wanted[contacts.b] if len(contacts.a) else contacts.a > 0
+        contacts = replace(
+            contacts, a=contacts.a[mask], b=contacts.b[mask], at=contacts.at[mask],
+            seq=contacts.seq[mask], base=contacts.base[mask], rank=contacts.rank[mask],
+            kind=contacts.kind[mask], organiser=contacts.organiser[mask],
+            participants=contacts.participants[mask],
+        )  # fmt: skip
+        scores = score_contacts(contacts, as_of, self.config)
+        names, out = scores.people, []
+        for i in np.flatnonzero(scores.level >= 1).tolist():
+            detail = scores.detailed.get(i)
+            out.append(
+                Link(
+                    names[int(scores.a[i])], names[int(scores.b[i])], int(scores.level[i]),
+                    float(scores.strength[i]), _moment(int(scores.first_at[i])),
+                    _moment(int(scores.last_at[i])), int(scores.conversations[i]),
+                    None if detail is None else detail.last_deep,
+                )
+            )  # fmt: skip
+        return out
+
+    def __call__(self, db: Database, as_of: date, person_ids: Collection[str]) -> list[Link]:
+        return self.ties(db, as_of, person_ids)
+
+
+def _moment(seconds: int) -> datetime:
+    return datetime.fromtimestamp(seconds, UTC)
 
 
 class QuarterView(TieView):
-    """A TieView that computes ``between`` from the left side (the directors), not the
-    smaller one, so that every quarter reuses the histories already read."""
+    """A TieView whose ``between`` computes only the pairs asked about, from the left side
+    (the directors), so that every quarter reuses the histories already read."""
+
+    def __init__(self, db: Database, as_of: date, histories: Histories) -> None:
+        super().__init__(db, as_of, today=date.min, compute=histories)
+        self.histories = histories
 
     def between(self, left: Collection[str], right: Collection[str]) -> list[Link]:
         if self.stored or not left or not right:
             return super().between(left, right)
-        wanted = set(right)
-        return [link for link in self.around(left) if link.b in wanted]
+        lset, wanted = set(left), set(right)
+        out = []
+        for link in self.histories.ties(self.db, self.as_of, left, among=wanted):
+            if link.a in lset and link.b in wanted:
+                out.append(link)
+            if link.b in lset and link.a in wanted:
+                out.append(link.reversed())
+        return out

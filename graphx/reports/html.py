@@ -13,12 +13,16 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup
 
 from graphx.reports import charts
-from graphx.reports.content import Report
+from graphx.reports.content import DirectorLine, Report
 
 HISTORY_CLIENTS = 6
 """Clients drawn in the coverage history chart (the most exposed)."""
 HEATMAP_CLIENTS = 12
 """Clients (rows) in the heatmap of the most exposed clients."""
+MAX_ACTIONS = 100
+"""Actions listed in the HTML and PDF (all of them are in the actions CSV)."""
+KNOWERS_SHOWN = 3
+"""Colleagues named per director (level 2+, best first); the rest are counted."""
 VIA_WORDS = {
     "tie": "already knows them",
     "path": "through a warm introduction",
@@ -44,6 +48,32 @@ def _points(value: float) -> str:
 
 def _long(day: date) -> str:
     return f"{day.day} {day:%B %Y}"
+
+
+def knowers(director: DirectorLine, limit: int = KNOWERS_SHOWN) -> str:
+    """Who knows a director, in words: the best few at level 2+, then how many more.
+
+    >>> from graphx.reports.content import Knower
+    >>> k = [Knower("a", "Ann", 3, date(2026, 9, 1)), Knower("b", "Bob", 1, None)]
+    >>> knowers(DirectorLine("d", "Dee", "CFO", False, 3, 3, tuple(k)))
+    'Ann (3, 2026-09-01); and 1 more at level 1'
+    >>> knowers(DirectorLine("d", "Dee", "CFO", False, 1, 1, tuple(k[1:])))
+    '1 colleague has met them (level 1)'
+    """
+    strong = [k for k in director.known_by if k.level >= 2]
+    shown = strong[:limit]
+    words = [
+        f"{k.name} ({k.level}{', ' + k.last_contact.isoformat() if k.last_contact else ''})"
+        for k in shown
+    ]
+    more, met = len(strong) - len(shown), len(director.known_by) - len(strong)
+    if more:
+        words.append(f"and {more} more at level 2+")
+    if met and words:
+        words.append(f"and {met} more at level 1")
+    elif met:
+        words.append(f"{met} colleague{'s have' if met > 1 else ' has'} met them (level 1)")
+    return "; ".join(words)
 
 
 def _delta_class(value: float) -> str:
@@ -73,6 +103,8 @@ def _environment() -> Environment:
         level_colours=charts.LEVEL_COLOURS,
         level_text=charts.LEVEL_TEXT,
         via_words=VIA_WORDS,
+        knowers=knowers,
+        max_actions=MAX_ACTIONS,
     )
     return env
 

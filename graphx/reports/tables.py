@@ -67,7 +67,7 @@ def coverage_history(r: Report) -> Table:
 def directors(r: Report) -> Table:
     header = (
         "organisation_id", "organisation", "person_id", "name", "title", "level_now",
-        "level_previous", "known_by",
+        "level_previous", "known_by", "met_by",
     )  # fmt: skip
     rows: list[tuple[object, ...]] = [
         (
@@ -78,7 +78,8 @@ def directors(r: Report) -> Table:
             d.title,
             d.level_now,
             "" if d.level_before is None else d.level_before,
-            "; ".join(f"{k.name} ({k.level})" for k in d.known_by),
+            "; ".join(f"{k.name} ({k.level})" for k in d.known_by if k.level >= 2),
+            sum(k.level == 1 for k in d.known_by),
         )
         for c in r.clients
         for d in c.directors
