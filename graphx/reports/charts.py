@@ -120,14 +120,14 @@ def level_bars(now: Sequence[int], before: Sequence[int], now_label: str, before
 def heatmap(rows: Sequence[tuple[str, Sequence[tuple[str, int]]]], columns: int = 10) -> str:
     """The most exposed clients (rows) and their directors (cells, top directors first),
     coloured by the best level any colleague has with them."""
-    label_w, cell_w, cell_h, top = 170, 50, 24, 8
+    label_w, cell_w, cell_h, top = 190, 58, 24, 8
     width = label_w + cell_w * columns + 10
     height = top + cell_h * max(1, len(rows)) + 40
     body: list[str] = []
     for r, (client, cells) in enumerate(rows):
         y = top + r * cell_h
-        short = client if len(client) <= 26 else client[:25] + "…"
-        body.append(_text(label_w - 8, y + cell_h / 2 + 4, short, 11, "end"))
+        short = client if len(client) <= 28 else client[:27] + "…"
+        body.append(_text(label_w - 8, y + cell_h / 2 + 4, short, 10, "end"))
         for c, (name, level) in enumerate(cells[:columns]):
             x = label_w + c * cell_w
             body.append(
@@ -136,7 +136,7 @@ def heatmap(rows: Sequence[tuple[str, Sequence[tuple[str, int]]]], columns: int 
                 f"<title>{escape(name)}: level {level}</title></rect>"
             )
             body.append(
-                _text(x + (cell_w - 2) / 2, y + cell_h / 2 + 3, _initials(name), 9, "middle",
+                _text(x + (cell_w - 2) / 2, y + cell_h / 2 + 3, _initials(name), 8, "middle",
                       fill=LEVEL_TEXT[level])
             )  # fmt: skip
         if len(cells) > columns:
