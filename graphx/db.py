@@ -149,9 +149,13 @@ def connect(settings: Settings) -> Iterator[Database]:
         try:
             driver.verify_connectivity()
         except (ServiceUnavailable, OSError) as exc:
+            hint = (
+                "check that the server at NEO4J_URI runs, or unset NEO4J_URI to use the local one"
+                if settings.neo4j_uri
+                else "start it with `graphx db start`"
+            )
             raise DatabaseUnavailable(
-                f"Neo4j at {uri} does not answer ({exc.__class__.__name__}): "
-                "start it with `graphx db start` or check NEO4J_URI"
+                f"Neo4j at {uri} does not answer ({exc.__class__.__name__}): {hint}"
             ) from exc
         except AuthError as exc:
             raise DatabaseUnavailable(

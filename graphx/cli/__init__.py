@@ -39,13 +39,14 @@ def main() -> None:
     try:
         app()
     except GraphxError as exc:
-        err.print(f"error: {exc}", markup=False, highlight=False)
+        err.print(f"error: {exc}", markup=False, highlight=False, soft_wrap=True)
         sys.exit(exc.exit_code)
     except (ServiceUnavailable, SessionExpired) as exc:
         err.print(
             f"error: lost the connection to Neo4j ({exc.__class__.__name__}): "
             "check that it runs (`graphx db status`) and try again",
             markup=False,
+            soft_wrap=True,
         )
         sys.exit(3)
     except typer.Exit:
