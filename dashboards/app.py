@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import secrets
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode
@@ -11,7 +12,8 @@ from dash import Dash, Input, Output, State, dcc, html
 
 from dashboards.auth import install_login
 from graphx.config import Settings
-from graphx.db import Database
+from graphx.db import Database, is_unavailable, ping
+from graphx.errors import GraphxError
 from graphx.users import UserStore
 
 PAGES = Path(__file__).parent / "pages"
@@ -39,6 +41,22 @@ def session_secret(settings: Settings) -> str:
     return path.read_text().strip()
 
 
+DB_BANNER = "The database is not answering; retrying…"
+HEALTH_SECONDS = 5
+
+
+def callback_error(error: Exception) -> None:
+    """No 500 for expected failures: Neo4j unreachable shows the banner; a GraphxError (a
+    name not found in a hand-made request) leaves the outputs as they are. Others propagate."""
+    if is_unavailable(error):
+        dash.set_props("db-banner", {"hidden": False})
+        return
+    if isinstance(error, GraphxError):
+        logging.getLogger(__name__).info("callback refused: %s", error)
+        return
+    raise error
+
+
 def header() -> html.Header:
     return html.Header(
         className="gx-header",
@@ -62,8 +80,13 @@ def header() -> html.Header:
     )
 
 
-def create_app(db: Database, users: UserStore, secret_key: str) -> Dash:
-    """A fresh app over ``db``; every route needs a user of ``users``."""
+def create_app(
+    db: Database, users: UserStore, secret_key: str, *, secure_cookie: bool = False
+) -> Dash:
+    """A fresh app over ``db``; every route needs a user of ``users``.
+
+    ``secure_cookie`` marks the session cookie Secure (sent over HTTPS only).
+    """
     app = Dash(
         __name__,
         use_pages=True,
@@ -71,11 +94,13 @@ def create_app(db: Database, users: UserStore, secret_key: str) -> Dash:
         title="graphx",
         update_title=None,
         serve_locally=True,
+        on_error=callback_error,
     )
     server = app.server
     server.config.update(
         SECRET_KEY=secret_key,
         SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SECURE=secure_cookie,
         SESSION_COOKIE_SAMESITE="Lax",
         GRAPHX_DB=db,
         GRAPHX_USERS=users,
@@ -86,9 +111,15 @@ def create_app(db: Database, users: UserStore, secret_key: str) -> Dash:
             dcc.Location(id="url", refresh="callback-nav"),
             dcc.Location(id="url-state", refresh=False),
             header(),
+            html.Div(DB_BANNER, id="db-banner", role="alert", className="gx-banner", hidden=True),
+            dcc.Interval(id="db-health", interval=HEALTH_SECONDS * 1000),
             html.Main(dash.page_container, className="gx-main"),
         ]
     )
+
+    @app.callback(Output("db-banner", "hidden"), Input("db-health", "n_intervals"))
+    def check_database(_: int | None) -> bool:
+        return ping(db)
 
     @app.callback(
         Output("header-as-of", "date"),

@@ -27,6 +27,7 @@ class Settings:
     secret_key: str | None  # GRAPHX_SECRET_KEY: signs dashboard sessions
     neo4j_heap: str  # GRAPHX_NEO4J_HEAP: local server heap (default 2g)
     neo4j_pagecache: str  # GRAPHX_NEO4J_PAGECACHE: local server page cache (default 1g)
+    cookie_secure: bool | None  # GRAPHX_COOKIE_SECURE: true/false; unset = not on loopback
 
     @property
     def uses_local_server(self) -> bool:
@@ -50,4 +51,12 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
         secret_key=env.get("GRAPHX_SECRET_KEY") or None,
         neo4j_heap=env.get("GRAPHX_NEO4J_HEAP") or "2g",
         neo4j_pagecache=env.get("GRAPHX_NEO4J_PAGECACHE") or "1g",
+        cookie_secure=_flag(env.get("GRAPHX_COOKIE_SECURE")),
     )
+
+
+def _flag(value: str | None) -> bool | None:
+    """``true``/``false`` (also 1/0, yes/no); None when unset or empty."""
+    if not value or not value.strip():
+        return None
+    return value.strip().lower() in ("1", "true", "yes", "on")

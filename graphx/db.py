@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 
 import neo4j
 from neo4j import GraphDatabase, NotificationMinimumSeverity, RoutingControl
-from neo4j.exceptions import AuthError, ServiceUnavailable
+from neo4j.exceptions import AuthError, ServiceUnavailable, SessionExpired
 from neo4j.time import Date, DateTime, Duration, Time
 
 from graphx.config import Settings
@@ -170,3 +170,30 @@ def apply_schema(db: Database) -> None:
     """Create every constraint and index of ``cypher/schema.cypher`` (idempotent)."""
     for statement in load("schema").statements:
         db.driver.execute_query(statement, routing_=RoutingControl.WRITE, database_=db.database)
+
+
+UNAVAILABLE: tuple[type[BaseException], ...] = (
+    DatabaseUnavailable, ServiceUnavailable, SessionExpired, ConnectionError,
+)  # fmt: skip
+"""What a call raises when the server is down or unreachable (not a bad query)."""
+
+
+def is_unavailable(error: BaseException) -> bool:
+    """True when ``error`` (or what caused it) says the database cannot be reached."""
+    seen: BaseException | None = error
+    while seen is not None:
+        if isinstance(seen, UNAVAILABLE):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
+def ping(db: Database, timeout: float = 2.0) -> bool:
+    """Whether the server answers the cheapest query now (once, not retried: a health check)."""
+    query = load("db.ping")
+    try:
+        with db.driver.session(database=db.database) as session:
+            session.run(neo4j.Query(query.text, timeout=timeout)).consume()  # type: ignore[arg-type]
+    except UNAVAILABLE:
+        return False
+    return True

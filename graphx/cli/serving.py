@@ -10,6 +10,9 @@ from graphx.cli.common import database, err, settings
 from graphx.db import Database
 from graphx.users import ROLES, UserStore
 
+LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
+"""Hosts where plain HTTP is fine; anywhere else the session cookie is Secure by default."""
+
 users_app = typer.Typer(help="Manage who may sign in to the dashboard.")
 
 
@@ -58,7 +61,9 @@ PORT_OPTION = typer.Option(8050, help="Port to listen on.")
 def _serve(db: Database, store: UserStore, host: str, port: int, debug: bool) -> None:
     from dashboards.app import create_app, session_secret
 
-    app = create_app(db, store, session_secret(settings()))
+    current = settings()
+    secure = current.cookie_secure if current.cookie_secure is not None else host not in LOOPBACK
+    app = create_app(db, store, session_secret(current), secure_cookie=secure)
     if debug:
         app.run(host=host, port=port, debug=True)
         return
