@@ -16,8 +16,10 @@ components; ``graphx explain`` words any pair on demand.
 
 from __future__ import annotations
 
+import gc
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
@@ -89,38 +91,66 @@ class PairScores:
         counts = np.bincount(self.level, minlength=len(Level))
         return {int(level): int(counts[int(level)]) for level in Level}
 
+    def stored(self) -> int:
+        """How many ties are stored (level 1+)."""
+        return int(np.count_nonzero(self.level > 0))
+
     def rows(self) -> list[list[Any]]:
-        """Rows for ``ties.create`` / ``ties.store`` (level 1+ only), dates in epoch seconds.
+        """Every row of :meth:`batches` in one list (small runs and tests)."""
+        return [row for batch in self.batches(max(len(self), 1)) for row in batch]
+
+    def batches(self, size: int) -> Iterator[list[list[Any]]]:
+        """Rows for ``ties.create`` / ``ties.store`` (level 1+ only), ``size`` at a time,
+        built as they are sent so that millions of ties are never all Python lists at once.
 
         ``[a, b, level, strength, first, last, conversations, organised_by_a,
-        organised_by_b, n_<kind>... (model order), n_<depth>..., last_deep, components]``.
+        organised_by_b, n_<kind>... (model order), n_<depth>..., last_deep, components]``,
+        dates in epoch seconds.
         """
         kind_cols = [self.kinds.index(k) if k in self.kinds else -1 for k in CONVERSATION_KINDS]
         zeros = np.zeros(len(self), dtype=np.int64)
         counts = [self.by_kind[:, c] if c >= 0 else zeros for c in kind_cols]
         counts += [self.by_depth[:, r] for r in range(len(DEPTHS))]
-        keep = np.flatnonzero(self.level > 0)
+        kept = np.flatnonzero(self.level > 0)
         people = self.people
-        columns = [
-            [people[i] for i in self.a[keep].tolist()],
-            [people[i] for i in self.b[keep].tolist()],
-            self.level[keep].tolist(),
-            self.strength[keep].tolist(),
-            self.first_at[keep].tolist(),
-            self.last_at[keep].tolist(),
-            self.conversations[keep].tolist(),
-            self.organised_by_a[keep].tolist(),
-            self.organised_by_b[keep].tolist(),
-            *(column[keep].tolist() for column in counts),
-        ]
-        out = [[*values, None, None] for values in zip(*columns, strict=True)]
-        position = {int(p): i for i, p in enumerate(keep.tolist())}
-        for index, tie in self.detailed.items():
-            if index in position:
-                row = out[position[index]]
-                row[-2] = None if tie.last_deep is None else int(tie.last_deep.timestamp())
-                row[-1] = list(tie.components)
-        return out
+        for start in range(0, len(kept), size):
+            keep = kept[start : start + size]
+            columns = [
+                [people[i] for i in self.a[keep].tolist()],
+                [people[i] for i in self.b[keep].tolist()],
+                self.level[keep].tolist(),
+                self.strength[keep].tolist(),
+                self.first_at[keep].tolist(),
+                self.last_at[keep].tolist(),
+                self.conversations[keep].tolist(),
+                self.organised_by_a[keep].tolist(),
+                self.organised_by_b[keep].tolist(),
+                *(column[keep].tolist() for column in counts),
+            ]
+            out = [[*values, None, None] for values in zip(*columns, strict=True)]
+            for position, index in enumerate(keep.tolist()):
+                tie = self.detailed.get(index)
+                if tie is not None:
+                    row = out[position]
+                    row[-2] = None if tie.last_deep is None else int(tie.last_deep.timestamp())
+                    row[-1] = list(tie.components)
+            yield out
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while millions of acyclic lists are made.
+
+    Allocating the stream's rows and the TIE rows triggers full collections over an ever
+    larger heap; none of these objects form cycles, so reference counting frees them.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _people_index(ids: Iterable[str]) -> tuple[list[str], dict[str, int]]:

@@ -23,6 +23,7 @@ from graphx.bulkscore import (
     PairScores,
     contacts_from_conversations,
     contacts_from_pairs,
+    paused_gc,
     score_contacts,
 )
 from graphx.db import Database, Row
@@ -176,11 +177,10 @@ def tie_from_properties(a: str, b: str, props: Mapping[str, Any]) -> Tie:
 
 
 def _write(
-    db: Database, name: str, rows: list[list[Any]], as_of: date, config: Config, run: str
+    db: Database, name: str, scores: PairScores, as_of: date, config: Config, run: str
 ) -> None:
-    """``ties.create`` or ``ties.store`` over ``rows``, one transaction per batch."""
-    for start in range(0, len(rows), _WRITE_BATCH):
-        chunk = rows[start : start + _WRITE_BATCH]
+    """``ties.create`` or ``ties.store`` for the level 1+ ties, one transaction per batch."""
+    for chunk in scores.batches(_WRITE_BATCH):
         db.write(name, rows=chunk, as_of=as_of, config=config.fingerprint, run=run)
 
 
@@ -228,16 +228,16 @@ def score_all(db: Database, as_of: date, config: Config | None = None) -> ScoreS
     """
     config = config or Config.default()
     started = clock.perf_counter()
-    rows = db.stream("ties.conversations", until=until(as_of))
-    contacts = contacts_from_conversations(rows, int(until(as_of).timestamp()), config)
-    conversations = contacts.conversations
-    scores = score_contacts(contacts, as_of, config)
-    del contacts
-    removed = _removed(db, scores)
-    out = scores.rows()
-    db.run_in_autocommit("ties.delete_all")
-    _write(db, "ties.create", out, as_of, config, uuid.uuid4().hex)
-    return _summary(scores, as_of, len(out), removed, conversations, started)
+    with paused_gc():
+        rows = db.stream("ties.conversations", until=until(as_of))
+        contacts = contacts_from_conversations(rows, int(until(as_of).timestamp()), config)
+        conversations = contacts.conversations
+        scores = score_contacts(contacts, as_of, config)
+        del contacts
+        removed = _removed(db, scores)
+        db.run_in_autocommit("ties.delete_all")
+        _write(db, "ties.create", scores, as_of, config, uuid.uuid4().hex)
+    return _summary(scores, as_of, scores.stored(), removed, conversations, started)
 
 
 def score_conversations(
@@ -259,13 +259,14 @@ def score_conversations(
     ordered = sorted(pairs)
     rows = [r for found in _pair_histories(db, ordered, as_of).values() for r in found]
     scores = score_contacts(contacts_from_pairs(rows, config), as_of, config)
-    out = scores.rows()
-    kept = {(r[0], r[1]) for r in out}
+    kept = {(scores.people[a], scores.people[b]) for a, b in zip(
+        scores.a[scores.level > 0].tolist(), scores.b[scores.level > 0].tolist(), strict=True
+    )}  # fmt: skip
     gone = [[a, b] for a, b in ordered if (a, b) not in kept]
-    _write(db, "ties.store", out, as_of, config, "incremental")
+    _write(db, "ties.store", scores, as_of, config, "incremental")
     for start in range(0, len(gone), _BATCH):
         db.write("ties.delete_pairs", pairs=gone[start : start + _BATCH])
-    summary = _summary(scores, as_of, len(out), len(gone), len(ids), started)
+    summary = _summary(scores, as_of, scores.stored(), len(gone), len(ids), started)
     levels = dict(summary.pairs_per_level)
     levels[int(Level.NONE)] = len(gone)
     return replace(summary, pairs_per_level=levels)
