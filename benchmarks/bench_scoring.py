@@ -229,6 +229,7 @@ def run(db: Database, settings: Settings, args: argparse.Namespace, people: int 
 
 
 def main() -> None:
+    global AS_OF
     parser = argparse.ArgumentParser()
     parser.add_argument("--conversations", type=int, default=100_000)
     parser.add_argument("--from-folder", type=Path, help="import this canonical folder")
@@ -241,7 +242,6 @@ def main() -> None:
         "--no-full-write", action="store_true", help="time the full run's read and scoring only"
     )
     args = parser.parse_args()
-    global AS_OF
     AS_OF = args.as_of
     if args.existing:
         settings = load_settings(dict(os.environ))
