@@ -67,8 +67,7 @@ def import_canonical(
     writer = Writer(db, summary, single=batch.size() <= SINGLE_TRANSACTION_ROWS)
     if progress is not None:
         progress.start(f"importing {folder}", batch.size())
-    with writer.open():
-        writer.write(batch, progress)
+    writer.write_all(batch, progress)
     return summary
 
 

@@ -23,6 +23,7 @@ class ImportSummary:
     skipped: Counter[str] = field(default_factory=Counter)
     conversation_ids: set[str] = field(default_factory=set)
     transactions: int = 0
+    retries: int = 0  # one-transaction imports rolled back by a deadlock and run again
 
     def count(self, what: str, outcome: dict[str, Any]) -> None:
         """Add a write query's ``created``/``updated``/``unchanged`` counts for ``what``."""

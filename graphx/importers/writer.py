@@ -9,16 +9,23 @@ a constrained key, so after a failure a re-run of the same import completes it e
 
 from __future__ import annotations
 
+import copy
+import random
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Protocol
+
+from neo4j.exceptions import TransientError
 
 from graphx.db import Database, Row, Transaction
 from graphx.importers.summary import ImportSummary
 
 BATCH_SIZE = 5000
 SINGLE_TRANSACTION_ROWS = 500_000
+ATTEMPTS = 5
+"""How often a one-transaction import runs when concurrent writers deadlock it."""
 
 
 class Progress(Protocol):
@@ -86,6 +93,27 @@ class Writer:
                 self._tx = None
         self.summary.transactions += 1
 
+    def write_all(self, batch: Batch, progress: Progress | None = None) -> None:
+        """``open`` and ``write``; a one-transaction import that a concurrent import deadlocks
+        (or that times out on a lock) is rolled back and run again, up to ``ATTEMPTS`` times.
+
+        Safe because every write is a MERGE on a constrained key. Batch mode needs no loop:
+        each batch is a managed transaction the driver retries.
+        """
+        saved = copy.deepcopy(vars(self.summary))
+        for attempt in range(1, ATTEMPTS + 1):
+            try:
+                with self.open():
+                    self.write(batch, progress)
+                return
+            except TransientError as exc:
+                if not self.single or attempt == ATTEMPTS or not _lock_conflict(exc):
+                    raise
+                retries = self.summary.retries + 1
+                vars(self.summary).update(copy.deepcopy(saved))
+                self.summary.retries = retries
+                time.sleep(random.uniform(0.2, 0.5) * 2**attempt)
+
     def read(self, name: str, /, **params: Any) -> list[Row]:
         """A lookup that sees what this import already wrote."""
         if self._tx is not None:
@@ -141,3 +169,8 @@ class Writer:
         )
         summary.conversation_ids.update(touched)
         self.unwind("import.count_participants", sorted(touched))
+
+
+def _lock_conflict(error: TransientError) -> bool:
+    """A deadlock or lock timeout between transactions (not, say, a memory limit)."""
+    return (error.code or "").startswith("Neo.TransientError.Transaction.")
