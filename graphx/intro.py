@@ -4,8 +4,9 @@ A link's weight is its tie strength normalised to (0, 1]: ``s / (s + half_streng
 tie at the depth model's personal threshold (strength 3) weighs 0.5 and stronger ties approach
 1. A chain's strength is the product of its links' weights: one weak link spoils a chain, and
 every extra hop costs. Only the neighbourhood that can hold a chain of ``max_hops`` is fetched
-(ties within ``(max_hops - 1) // 2`` hops around both ends, walked outward from each), then
-networkx ranks simple paths by cost ``-log(weight)`` (Yen's k shortest simple paths).
+(ties within ``(max_hops - 1) // 2`` hops around both ends, walked outward from each; links
+between intermediaries at least business), then :func:`best_chains` ranks simple paths by cost
+``-log(weight)`` with a best-first search bounded by the hop limit.
 
 >>> round(link_weight(3.0), 3), round(link_weight(15.0), 3), round(link_weight(0.2), 3)
 (0.5, 0.833, 0.062)
@@ -13,9 +14,10 @@ networkx ranks simple paths by cost ``-log(weight)`` (Yen's k shortest simple pa
 
 from __future__ import annotations
 
+import heapq
 import itertools
 import math
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -38,7 +40,9 @@ class IntroConfig:
     """How chains are weighed and how far the search looks."""
 
     half_strength: float = HALF_STRENGTH
-    max_candidates: int = 500  # simple paths examined at most (those over max_hops skipped)
+    # links between two intermediaries must be at least business: nobody introduces through a
+    # handshake; the first and last links may be of any level
+    min_level_between: int = 2
 
 
 def link_weight(strength: float, half_strength: float = HALF_STRENGTH) -> float:
@@ -114,18 +118,21 @@ class Introductions:
         }
 
 
-def neighbourhood(view: TieView, ends: list[str], max_hops: int) -> list[Link]:
+def neighbourhood(
+    view: TieView, ends: list[str], max_hops: int, min_level_between: int = 1
+) -> list[Link]:
     """Every tie that a chain of at most ``max_hops`` between the ends can use.
 
     On such a chain each link has an end within ``(max_hops - 1) // 2`` hops of one of the
-    ends, so expanding that many rings around both ends and taking their ties suffices.
+    ends, so expanding that many rings around both ends and taking their ties suffices. Ties
+    of the ends themselves are taken at any level, ties further out from ``min_level_between``.
     """
     radius = (max_hops - 1) // 2
     seen = set(ends)
     frontier = list(ends)
     links: list[Link] = []
-    for _ in range(radius + 1):
-        found = view.around(frontier)
+    for ring in range(radius + 1):
+        found = view.around(frontier, min_level=1 if ring == 0 else min_level_between)
         links.extend(found)
         frontier = sorted({link.b for link in found} - seen)
         seen.update(frontier)
@@ -139,6 +146,9 @@ def _graph(links: list[Link], ends: list[str], max_hops: int, cfg: IntroConfig) 
     for link in links:
         if link.a == link.b:
             continue
+        touches_end = link.a in ends or link.b in ends
+        if not touches_end and link.level < cfg.min_level_between:
+            continue
         weight = link_weight(link.strength, cfg.half_strength)
         graph.add_edge(link.a, link.b, cost=-math.log(weight), weight=weight, link=link)
     start, target = ends
@@ -150,13 +160,42 @@ def _graph(links: list[Link], ends: list[str], max_hops: int, cfg: IntroConfig) 
     return graph.subgraph(keep).copy()
 
 
-def _chains(graph: nx.Graph, start: str, target: str, cfg: IntroConfig) -> Iterator[list[str]]:
-    if start not in graph or target not in graph or not nx.has_path(graph, start, target):
-        return
-    for examined, path in enumerate(nx.shortest_simple_paths(graph, start, target, "cost")):
-        if examined >= cfg.max_candidates:
-            return
-        yield path
+def best_chains(
+    graph: nx.Graph, start: str, target: str, max_hops: int, top: int
+) -> list[list[str]]:
+    """The ``top`` cheapest simple paths of at most ``max_hops`` links, cheapest first.
+
+    A best-first (A*) search over partial paths: the cost to go is the unconstrained cheapest
+    cost to the target (a lower bound, so complete paths come out in exact order of cost), and
+    a partial path that cannot reach the target within the hop limit is never extended.
+
+    >>> g = nx.Graph()
+    >>> g.add_edge("a", "b", cost=1.0)
+    >>> g.add_edge("b", "c", cost=1.0)
+    >>> g.add_edge("a", "c", cost=3.0)
+    >>> best_chains(g, "a", "c", max_hops=2, top=5)
+    [['a', 'b', 'c'], ['a', 'c']]
+    """
+    if start not in graph or target not in graph:
+        return []
+    to_go = nx.single_source_dijkstra_path_length(graph, target, weight="cost")
+    hops_to_go = nx.single_source_shortest_path_length(graph, target, cutoff=max_hops)
+    if start not in to_go:
+        return []
+    found: list[list[str]] = []
+    queue: list[tuple[float, float, tuple[str, ...]]] = [(to_go[start], 0.0, (start,))]
+    while queue and len(found) < top:
+        _, cost, path = heapq.heappop(queue)
+        node = path[-1]
+        if node == target:
+            found.append(list(path))
+            continue
+        for neighbour, data in graph[node].items():
+            if neighbour in path or len(path) + hops_to_go.get(neighbour, max_hops) > max_hops:
+                continue
+            step = cost + data["cost"]
+            heapq.heappush(queue, (step + to_go[neighbour], step, (*path, neighbour)))
+    return found
 
 
 def _chain(graph: nx.Graph, path: list[str]) -> Chain:
@@ -240,14 +279,9 @@ def introductions(
     found: list[Chain] = []
     if from_id != to_id and max_hops >= 1 and top >= 1:
         view = ties or TieView(db, day)
-        graph = _graph(
-            neighbourhood(view, [from_id, to_id], max_hops), [from_id, to_id], max_hops, cfg
-        )
-        for path in _chains(graph, from_id, to_id, cfg):
-            if len(path) - 1 <= max_hops:
-                found.append(_chain(graph, path))
-            if len(found) >= top:
-                break
+        links = neighbourhood(view, [from_id, to_id], max_hops, cfg.min_level_between)
+        graph = _graph(links, [from_id, to_id], max_hops, cfg)
+        found = [_chain(graph, path) for path in best_chains(graph, from_id, to_id, max_hops, top)]
     ids = sorted({p for chain in found for p in chain.people} | {from_id, to_id})
     names = {pid: person.name for pid, person in people(db, ids).items()}
     chains = tuple(found)

@@ -135,15 +135,23 @@ class TieView:
                 out.append(link.reversed())
         return out
 
-    def around(self, people: Collection[str]) -> list[Link]:
-        """Ties of the given people to anyone (level 1+), each seen from the given person."""
+    def around(self, people: Collection[str], min_level: int = 1) -> list[Link]:
+        """Ties of the given people to anyone (level >= ``min_level``, at least 1), each seen
+        from the given person."""
         if not people:
             return []
+        floor = max(1, min_level)
         if self.stored:
-            return [_link(r) for r in self.db.read("intro.ties_around", ids=sorted(people))]
-        wanted = set(people)
+            rows = self.db.read("intro.ties_around", ids=sorted(people), min_level=floor)
+            return [_link(r) for r in rows]
+        ids = sorted(set(people))
+        rows = self.db.read("intro.co_participants", ids=ids, as_of=self.as_of)
+        candidates = set(ids) | {str(r["id"]) for r in rows}
+        wanted = set(ids)
         out = []
-        for link in self._computed(wanted):
+        for link in self._computed(candidates):
+            if link.level < floor:
+                continue
             if link.a in wanted:
                 out.append(link)
             if link.b in wanted:

@@ -1,9 +1,9 @@
-// Materialised ties (level 1+) of the given people to anyone, walked undirected; one hop of
-// the bounded neighbourhood search. Opted-out people are never returned at either end.
-// params: ids
+// Materialised ties (level >= min_level) of the given people to anyone, walked undirected;
+// one hop of the bounded neighbourhood search. Opted-out people are never returned at either end.
+// params: ids, min_level
 UNWIND $ids AS id
 MATCH (p:Person {id: id})-[t:TIE]-(q:Person)
-WHERE t.level >= 1 AND NOT coalesce(p.opt_out, false) AND NOT coalesce(q.opt_out, false)
+WHERE t.level >= $min_level AND NOT coalesce(p.opt_out, false) AND NOT coalesce(q.opt_out, false)
 RETURN p.id AS a, q.id AS b, t.level AS level, t.strength AS strength,
        t.first_contact AS first_contact, t.last_contact AS last_contact,
        t.conversations AS conversations, t.last_deep AS last_deep
