@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 from urllib.parse import urlencode
 
@@ -11,6 +12,7 @@ from dash import Input, Output, State, callback, dcc, html
 from dashboards import context
 from dashboards.components.clients import client_options, selected_client
 from dashboards.components.levels import level_badge
+from graphx.accounts import client_accounts
 from graphx.gaps import Gaps, gaps
 
 dash.register_page(__name__, path="/gaps", title="graphx: gaps")
@@ -77,11 +79,10 @@ def _section(id_: str, title: str, explanation: str, items: list[Any]) -> html.D
 
 
 def _item(found: Gaps, person: str, organisation: str, detail: list[Any], action: str) -> html.Li:
-    name = lambda key: found.names.get(key, key)  # noqa: E731
     return html.Li(
         [
-            html.Strong(name(person)),
-            html.Span(f" · {name(organisation)} · ", className="gx-muted"),
+            html.Strong(found.names.get(person, person)),
+            html.Span(f" · {found.names.get(organisation, organisation)} · ", className="gx-muted"),
             *detail,
             html.Div(f"→ {action}"),
         ]
@@ -94,7 +95,10 @@ def _item(found: Gaps, person: str, organisation: str, detail: list[Any], action
     State("gaps-as-of", "data"),
 )
 def show(organisation: str | None, as_of: str | None) -> Any:
-    found = gaps(context.database(), context.as_of(as_of), organisation_id=organisation or None)
+    db = context.database()
+    found = gaps(db, context.as_of(as_of), organisation_id=organisation or None)
+    clients = {account.id: account.name for account in client_accounts(db).values()}
+    found = replace(found, names={**clients, **found.names})
     name = lambda key: found.names.get(key, key)  # noqa: E731
     uncovered = [
         _item(
