@@ -193,7 +193,7 @@ def ping(db: Database, timeout: float = 2.0) -> bool:
     query = load("db.ping")
     try:
         with db.driver.session(database=db.database) as session:
-            session.run(neo4j.Query(query.text, timeout=timeout)).consume()  # type: ignore[arg-type]
+            session.run(neo4j.Query(query.text, timeout=timeout)).consume()
     except UNAVAILABLE:
         return False
     return True
