@@ -197,3 +197,9 @@ def ping(db: Database, timeout: float = 2.0) -> bool:
     except UNAVAILABLE:
         return False
     return True
+
+
+def delete_all(db: Database) -> None:
+    """Delete every relationship, then every node, in small transactions (the schema stays)."""
+    db.run_in_autocommit("db.delete_relationships")
+    db.run_in_autocommit("db.delete_nodes")

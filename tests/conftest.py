@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from graphx.config import Settings, load_settings
-from graphx.db import Database, apply_schema, connect
+from graphx.db import Database, apply_schema, connect, delete_all
 from graphx.local_neo4j import LocalNeo4j
 
 
@@ -49,7 +49,7 @@ def _session_db(neo4j_server: LocalNeo4j, test_settings: Settings) -> Iterator[D
 @pytest.fixture
 def db(_session_db: Database) -> Database:
     """The test server's database, emptied before each test (schema kept)."""
-    _session_db.run_in_autocommit("db.delete_all")
+    delete_all(_session_db)
     return _session_db
 
 

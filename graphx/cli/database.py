@@ -9,7 +9,7 @@ import typer
 from rich.table import Table
 
 from graphx.cli.common import JSON_OPTION, database, err, out, print_json, settings
-from graphx.db import apply_schema
+from graphx.db import apply_schema, delete_all
 from graphx.local_neo4j import LocalNeo4j
 from graphx.stats import graph_stats
 
@@ -67,7 +67,7 @@ def db_reset(yes: bool = typer.Option(False, "--yes", help="Really delete all da
         err.print("refusing to delete all data without --yes")
         raise typer.Exit(2)
     with database() as db:
-        db.run_in_autocommit("db.delete_all")
+        delete_all(db)
     typer.echo("all data deleted")
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from graphx.db import Database
+from graphx.db import Database, delete_all
 from graphx.scoring import score_all
 from tests.browser.seed import CONVERSATIONS, _series
 
@@ -49,7 +49,7 @@ def conversations() -> list[dict[str, object]]:
 
 
 def seed(db: Database) -> None:
-    db.run_in_autocommit("db.delete_all")
+    delete_all(db)
     db.driver.execute_query(PEOPLE)
     db.driver.execute_query(CONVERSATIONS, rows=conversations())
     score_all(db, date.today())

@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from graphx.cli import app
-from graphx.db import Database
+from graphx.db import Database, delete_all
 from graphx.export import export_csv
 from graphx.importers.calendar import import_ics
 from graphx.importers.canonical import import_canonical
@@ -47,7 +47,7 @@ def test_an_exported_graph_imports_into_an_empty_database_identically(
     assert counts["conversations"] == len(before["conversations"])
     assert counts["participants"] == len(before["participations"])
 
-    mixed.run_in_autocommit("db.delete_all")
+    delete_all(mixed)
     import_canonical(mixed, tmp_path)
     assert canonical_dump(mixed) == before
     score_all(mixed, AS_OF)
