@@ -10,6 +10,7 @@ a constrained key, so after a failure a re-run of the same import completes it e
 from __future__ import annotations
 
 import copy
+import logging
 import random
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -25,6 +26,7 @@ from graphx.importers.summary import ImportSummary
 BATCH_SIZE = 5000
 SINGLE_TRANSACTION_ROWS = 500_000
 ATTEMPTS = 5
+log = logging.getLogger(__name__)
 """How often a one-transaction import runs when concurrent writers deadlock it."""
 
 
@@ -109,6 +111,10 @@ class Writer:
             except TransientError as exc:
                 if not self.single or attempt == ATTEMPTS or not _lock_conflict(exc):
                     raise
+                log.warning(
+                    "import rolled back (%s), running it again: attempt %d of %d",
+                    exc.code, attempt + 1, ATTEMPTS,
+                )  # fmt: skip
                 retries = self.summary.retries + 1
                 vars(self.summary).update(copy.deepcopy(saved))
                 self.summary.retries = retries
