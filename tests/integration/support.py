@@ -19,8 +19,8 @@ def own_settings(home: Path) -> Settings:
     env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
     env |= {
         "GRAPHX_HOME": str(home),
-        "GRAPHX_NEO4J_HEAP": "768m",
-        "GRAPHX_NEO4J_PAGECACHE": "128m",
+        "GRAPHX_NEO4J_HEAP": "1g",
+        "GRAPHX_NEO4J_PAGECACHE": "256m",
     }
     return load_settings(env)
 
