@@ -96,8 +96,7 @@ def test_a_command_without_a_running_local_server_says_to_start_it(
 
 @pytest.mark.parametrize("args", OPTIONAL, ids=" ".join)
 def test_commands_added_later_say_the_same(args: list[str], tmp_path: Path) -> None:
-    if args[0] not in _registered():
-        pytest.skip(f"`graphx {args[0]}` is not registered yet")
+    assert args[0] in _registered(), f"`graphx {args[0]}` is not a command"
     uri = f"bolt://127.0.0.1:{_closed_port()}"
     done = _run(args, _env(tmp_path, NEO4J_URI=uri, NEO4J_PASSWORD="x"), tmp_path)
     _assert_one_line_exit_3(done, f"Neo4j at {uri} does not answer")
