@@ -215,4 +215,4 @@ def test_graphx_export_person_prints_json_and_forget_needs_yes(cli_env: Path) ->
         "subjects_cleared": 0, "assessments_scrubbed": 0,
     }  # fmt: skip
     gone = runner.invoke(app, ["export-person", "bob"])
-    assert gone.exit_code == 5
+    assert isinstance(gone.exception, NotFound)
