@@ -95,7 +95,7 @@ def test_four_concurrent_overlapping_imports_duplicate_nothing(
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
-        )  # fmt: skip
+        )
         for folder in folders
     ]
     results = [(p.wait(timeout=600), p.stderr.read() if p.stderr else "") for p in processes]
