@@ -348,7 +348,8 @@ def message_headers(draw: st.DrawFn) -> bytes:
         encoding = draw(st.sampled_from(["utf-8", "latin-1", "cp1252"]))
         lines.append(f"{name}: {value}".encode(encoding, "replace"))
     if draw(st.integers(0, 4)) == 0:
-        lines.append(draw(st.binary(max_size=60)).replace(b"\n", b" "))
+        # a junk line, escaped as an mbox writer would if it starts with "From "
+        lines.append(_quoted(draw(st.binary(max_size=60)).replace(b"\n", b" ")))
     return b"\n".join(lines) + b"\n"
 
 
