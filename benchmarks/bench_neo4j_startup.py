@@ -44,9 +44,10 @@ def main() -> None:
             server.start()
             warm.append(time.perf_counter() - began)
             server.stop()
-    print("| first start (s) | warm start median (s) | min–max (s) | peak RSS (MiB) |")
+    print("| first start (s) | warm start median (s) | min-max (s) | peak RSS (MiB) |")
     print("|---|---|---|---|")
-    print(f"| {first:.1f} | {statistics.median(warm):.1f} | {min(warm):.1f}–{max(warm):.1f} | {rss:.0f} |")
+    spread = f"{min(warm):.1f}-{max(warm):.1f}"
+    print(f"| {first:.1f} | {statistics.median(warm):.1f} | {spread} | {rss:.0f} |")
 
 
 if __name__ == "__main__":
