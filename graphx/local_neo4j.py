@@ -181,6 +181,9 @@ class LocalNeo4j:
             "db.tx_log.rotation.retention_policy=2 files",
             f"server.memory.pagecache.size={self.settings.neo4j_pagecache}",
             "dbms.usage_report.enabled=false",
+            # the Bolt read-timeout hint clients get; generous, so a starved machine's long
+            # commits are not cut off as "defunct connection"
+            "server.bolt.connection_keep_alive=5m",
             f"server.directories.data={self.dir / 'data'}",
             f"server.directories.logs={self.dir / 'logs'}",
             f"server.directories.run={self.dir / 'run'}",

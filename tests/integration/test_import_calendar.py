@@ -16,7 +16,7 @@ from graphx.stats import graph_stats
 
 DATA = Path(__file__).parents[1] / "data"
 MEETINGS = DATA / "ics" / "meetings.ics"
-SHARED_ICS = Path(__file__).parents[3] / "shared" / "data" / "ics"
+SHARED_ICS = Path(__file__).parents[1] / "data" / "shared" / "ics"
 HORIZON = date(2024, 3, 1)
 runner = CliRunner()
 

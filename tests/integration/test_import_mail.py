@@ -20,7 +20,7 @@ from graphx.stats import graph_stats
 DATA = Path(__file__).parents[1] / "data"
 MBOX = DATA / "mail" / "sample.mbox"
 EML = DATA / "mail" / "eml"
-SHARED = Path(__file__).parents[3] / "shared" / "data"
+SHARED = Path(__file__).parents[1] / "data" / "shared"
 ENRON = SHARED / "enron_small"
 PERCEVAL = SHARED / "mbox_perceval"
 runner = CliRunner()

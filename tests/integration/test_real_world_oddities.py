@@ -1,4 +1,5 @@
-"""Real files written by others (../shared/data, see SOURCES.md): each imports or fails cleanly.
+"""Real files written by others (tests/data/shared, a copy of the shared corpus; see its
+SOURCES.md): each imports or fails cleanly.
 
 Invalid calendars, broken encodings, missing headers: every file either imports (and a
 second import creates nothing) or raises an InputError naming the file, with nothing written.
@@ -17,7 +18,7 @@ from graphx.importers.calendar import import_ics
 from graphx.importers.mail import import_mbox
 from graphx.importers.summary import ImportSummary
 
-SHARED = Path(__file__).parents[3] / "shared" / "data"
+SHARED = Path(__file__).parents[1] / "data" / "shared"
 FILES = sorted([*(SHARED / "ics").glob("*.ics"), *(SHARED / "mbox_perceval").glob("*.mbox")])
 HORIZON = date(2026, 12, 31)
 
