@@ -22,8 +22,7 @@ from rich.table import Table
 from graphx.cli.common import JSON_OPTION, database, err, out, print_json
 from graphx.db import Database
 from graphx.importers.summary import ImportSummary
-from graphx.scoring import ScoreSummary, score_all, score_conversations
-from graphx.stats import graph_stats
+from graphx.scoring import ScoreSummary, score_conversations
 
 import_app = typer.Typer(
     help="Import organisations, people and conversations.", no_args_is_help=True
@@ -62,17 +61,10 @@ NO_SCORE_OPTION = typer.Option(
 )
 
 
-FULL_RESCORE_SHARE = 0.25
-"""Above this share of all conversations touched, one full scoring is cheaper than per pair."""
-
-
 def _rescore(db: Database, summary: ImportSummary, no_score: bool) -> ScoreSummary | None:
-    """Re-score, as of today, the pairs who took part in the conversations written: per pair
-    for a small import, all at once when the import touched much of the graph."""
+    """Re-score, as of today, only the pairs who took part in the conversations written."""
     if no_score or not summary.conversation_ids:
         return None
-    if len(summary.conversation_ids) > FULL_RESCORE_SHARE * graph_stats(db)["conversations"]:
-        return score_all(db, date.today())
     return score_conversations(db, summary.conversation_ids, date.today())
 
 
