@@ -10,26 +10,11 @@ from dash import Input, Output, State, callback, dcc, html
 
 from dashboards import context
 from dashboards.components.levels import level_badge
-from dashboards.components.people import person_options
+from dashboards.components.people import person_picker, register_person_search
 from graphx.errors import GraphxError
 from graphx.intro import Chain, Introductions, introductions
 
 dash.register_page(__name__, path="/intro", title="graphx: warm introductions")
-
-
-def _picker(id_: str, label: str, value: str | None) -> html.Div:
-    return html.Div(
-        [
-            html.Label(label, htmlFor=id_),
-            dcc.Dropdown(
-                id=id_,
-                options=person_options(context.database(), None, value),
-                value=value,
-                placeholder="Type a name or address...",
-            ),
-        ],
-        style={"minWidth": "300px"},
-    )
 
 
 def layout(
@@ -48,7 +33,10 @@ def layout(
                         className="gx-lead",
                     ),
                     html.Div(
-                        [_picker("intro-me", "From", me), _picker("intro-target", "To", target)],
+                        [
+                            person_picker("intro-me", "From", me),
+                            person_picker("intro-target", "To", target),
+                        ],
                         className="gx-controls",
                     ),
                 ],
@@ -61,17 +49,7 @@ def layout(
 
 
 for picker in ("intro-me", "intro-target"):
-
-    @callback(
-        Output(picker, "options"),
-        Input(picker, "search_value"),
-        State(picker, "value"),
-        prevent_initial_call=True,
-    )
-    def search(typed: str | None, selected: str | None) -> list[dict[str, str]]:
-        if not typed:
-            raise dash.exceptions.PreventUpdate
-        return person_options(context.database(), typed, selected)
+    register_person_search(picker)
 
 
 @callback(

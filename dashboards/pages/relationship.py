@@ -10,26 +10,12 @@ from dash import Input, Output, State, callback, dcc, html
 
 from dashboards import context
 from dashboards.components.levels import level_badge
-from dashboards.components.people import person_options
+from dashboards.components.people import person_picker, register_person_search
 from dashboards.components.timeline import conversation_timeline, level_over_time
 from graphx.errors import GraphxError
 from graphx.relationship import relationship
 
 dash.register_page(__name__, path="/relationship", title="graphx: relationship")
-
-
-def _picker(id_: str, label: str, value: str | None) -> html.Div:
-    return html.Div(
-        [
-            html.Label(label, htmlFor=id_),
-            dcc.Dropdown(
-                id=id_,
-                options=person_options(context.database(), None, value),
-                value=value,
-                placeholder="Type a name or address...",
-            ),
-        ]
-    )
 
 
 def layout(
@@ -43,8 +29,8 @@ def layout(
                     html.P("How well two people know each other, and why.", className="gx-lead"),
                     html.Div(
                         [
-                            _picker("relationship-a", "Person", a),
-                            _picker("relationship-b", "and", b),
+                            person_picker("relationship-a", "Person", a),
+                            person_picker("relationship-b", "and", b),
                         ],
                         className="gx-controls",
                     ),
@@ -58,17 +44,7 @@ def layout(
 
 
 for side in ("a", "b"):
-
-    @callback(
-        Output(f"relationship-{side}", "options"),
-        Input(f"relationship-{side}", "search_value"),
-        State(f"relationship-{side}", "value"),
-        prevent_initial_call=True,
-    )
-    def search(typed: str | None, selected: str | None) -> list[dict[str, str]]:
-        if not typed:
-            raise dash.exceptions.PreventUpdate
-        return person_options(context.database(), typed, selected)
+    register_person_search(f"relationship-{side}")
 
 
 @callback(
