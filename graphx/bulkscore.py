@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import gc
 import math
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -159,12 +159,17 @@ def _people_index(ids: Iterable[str]) -> tuple[list[str], dict[str, int]]:
 
 
 def contacts_from_conversations(
-    rows: Iterable[Sequence[Any]], before: int, config: Config
+    rows: Iterable[Sequence[Any]],
+    before: int,
+    config: Config,
+    touching: Collection[str] | None = None,
 ) -> PairContacts:
     """Expand ``ties.conversations`` rows (values in its column order) into pair-contacts.
 
     Only conversations with ``at < before`` (epoch seconds) count. Pairs are formed with
-    numpy, one conversation size at a time.
+    numpy, one conversation size at a time. With ``touching`` (conversation ids), only the
+    pairs who share at least one of those conversations are kept, with their whole history
+    up to ``before`` (the touched conversations after it still say which pairs to keep).
     """
     weights: dict[tuple[Any, ...], tuple[float, int]] = {}
     conv_at: list[int] = []
@@ -175,11 +180,16 @@ def contacts_from_conversations(
     member_conv: list[int] = []
     member_person: list[str] = []
     member_org: list[bool] = []
+    conv_touched: list[bool] = []
+    conv_late: list[bool] = []
     kinds = list(CONVERSATION_KINDS)
     kind_index = dict(_KIND_INDEX)
-    for _id, at, kind, depth, minutes, participants, people in rows:
-        if at >= before:
+    for conversation_id, at, kind, depth, minutes, participants, people in rows:
+        touched = touching is not None and conversation_id in touching
+        if at >= before and not touched:
             continue
+        conv_touched.append(touched)
+        conv_late.append(at >= before)
         key = (kind, depth, participants, minutes)
         found = weights.get(key)
         if found is None:
@@ -229,8 +239,12 @@ def contacts_from_conversations(
     if pa:
         a, b = np.concatenate(pa), np.concatenate(pb)
         c, o = np.concatenate(pc), np.concatenate(po)
-        distinct = a != b
-        a, b, c, o = a[distinct], b[distinct], c[distinct], o[distinct]
+        keep = a != b
+        if touching is not None:
+            pair = a * max(len(people_ids), 1) + b
+            keep &= np.isin(pair, pair[np.array(conv_touched, dtype=bool)[c] & keep])
+            keep &= ~np.array(conv_late, dtype=bool)[c]
+        a, b, c, o = a[keep], b[keep], c[keep], o[keep]
     else:
         a = b = c = o = np.zeros(0, dtype=np.int64)
     return PairContacts(
@@ -238,7 +252,7 @@ def contacts_from_conversations(
         base=np.array(conv_base, dtype=np.float64)[c], rank=np.array(conv_rank, dtype=np.int64)[c],
         kind=np.array(conv_kind, dtype=np.int64)[c], organiser=o,
         participants=np.array(conv_size, dtype=np.int64)[c], kinds=kinds,
-        conversations=len(conv_at),
+        conversations=conv_late.count(False),
     )  # fmt: skip
 
 
@@ -382,47 +396,3 @@ def score_contacts(pc: PairContacts, as_of: date, config: Config) -> PairScores:
         by_kind=kind_counts, by_depth=depth_counts, kinds=pc.kinds, detailed=detailed,
         as_of=as_of,
     )  # fmt: skip
-
-
-def contacts_from_pairs(rows: Sequence[Mapping[str, Any]], config: Config) -> PairContacts:
-    """Pair-contacts from ``ties.pair_conversations`` rows (already up to the as-of date)."""
-    people, position = _people_index(p for r in rows for p in (r["a"], r["b"]))
-    kinds = list(CONVERSATION_KINDS)
-    kind_index = dict(_KIND_INDEX)
-    weights: dict[tuple[Any, ...], tuple[float, int]] = {}
-    base: list[float] = []
-    rank: list[int] = []
-    kind: list[int] = []
-    for r in rows:
-        key = (r["kind"], r["depth"], r["participants"], r["duration_minutes"])
-        found = weights.get(key)
-        if found is None:
-            weight, eff = base_weight(
-                r["kind"], r["depth"], int(r["participants"]), r["duration_minutes"], config
-            )
-            found = weights[key] = (weight, _RANK[eff])
-        base.append(found[0])
-        rank.append(found[1])
-        if r["kind"] not in kind_index:
-            kind_index[r["kind"]] = len(kinds)
-            kinds.append(r["kind"])
-        kind.append(kind_index[r["kind"]])
-    at = np.array([r["at"] for r in rows], dtype=np.int64)
-    seq = np.empty(len(rows), dtype=np.int64)
-    seq[np.argsort(at, kind="stable")] = np.arange(len(rows))
-    return PairContacts(
-        people=people,
-        a=np.array([position[r["a"]] for r in rows], dtype=np.int64),
-        b=np.array([position[r["b"]] for r in rows], dtype=np.int64),
-        at=at,
-        seq=seq,
-        base=np.array(base, dtype=np.float64),
-        rank=np.array(rank, dtype=np.int64),
-        kind=np.array(kind, dtype=np.int64),
-        organiser=np.array(
-            [(r["role_a"] == "organizer") + 2 * (r["role_b"] == "organizer") for r in rows],
-            dtype=np.int64,
-        ),
-        participants=np.array([int(r["participants"]) for r in rows], dtype=np.int64),
-        kinds=kinds,
-    )

@@ -22,7 +22,6 @@ import numpy as np
 from graphx.bulkscore import (
     PairScores,
     contacts_from_conversations,
-    contacts_from_pairs,
     paused_gc,
     score_contacts,
 )
@@ -245,24 +244,34 @@ def score_conversations(
 ) -> ScoreSummary:
     """Recompute and store only the ties of pairs who took part in these conversations.
 
-    Meant for after an import: pairs whose conversations all fall after ``as_of`` (or were
-    removed) lose their tie.
+    Meant for after an import: the conversations of everyone in them are streamed once each
+    (``ties.person_conversations``) and only the pairs sharing one of them are scored; pairs
+    whose conversations all fall after ``as_of`` (or were removed) lose their tie.
     """
     config = config or Config.default()
     started = clock.perf_counter()
+    ids = set(conversation_ids)
+    people: set[str] = set()
     pairs: set[tuple[str, str]] = set()
-    ids = list(conversation_ids)
-    for start in range(0, len(ids), _BATCH):
-        for row in db.read("ties.conversation_people", ids=ids[start : start + _BATCH]):
+    ordered_ids = sorted(ids)
+    for start in range(0, len(ordered_ids), _BATCH):
+        chunk = ordered_ids[start : start + _BATCH]
+        for row in db.read("ties.conversation_people", ids=chunk):
             members = sorted(set(row["people"]))
+            people.update(members)
             pairs.update((a, b) for i, a in enumerate(members) for b in members[i + 1 :])
-    ordered = sorted(pairs)
-    rows = [r for found in _pair_histories(db, ordered, as_of).values() for r in found]
-    scores = score_contacts(contacts_from_pairs(rows, config), as_of, config)
-    kept = {(scores.people[a], scores.people[b]) for a, b in zip(
-        scores.a[scores.level > 0].tolist(), scores.b[scores.level > 0].tolist(), strict=True
-    )}  # fmt: skip
-    gone = [[a, b] for a, b in ordered if (a, b) not in kept]
+    with paused_gc():
+        # all their conversations: touched ones after as_of still name the pairs to rescore
+        rows = db.stream("ties.person_conversations", person_ids=sorted(people), until=None)
+        before = int(until(as_of).timestamp())
+        contacts = contacts_from_conversations(rows, before, config, touching=ids)
+        scores = score_contacts(contacts, as_of, config)
+    kept = set(zip(
+        [scores.people[i] for i in scores.a[scores.level > 0].tolist()],
+        [scores.people[i] for i in scores.b[scores.level > 0].tolist()],
+        strict=True,
+    ))  # fmt: skip
+    gone = sorted([a, b] for a, b in pairs if (a, b) not in kept)
     _write(db, "ties.store", scores, as_of, config, "incremental")
     for start in range(0, len(gone), _BATCH):
         db.write("ties.delete_pairs", pairs=gone[start : start + _BATCH])
@@ -299,13 +308,8 @@ def ties_as_of(
                 db.read("ties.conversations", until=until(as_of)), as_of, config
             )
     else:
-        rows: list[Row] = []
-        for start in range(0, len(people), _BATCH):
-            rows += db.read(
-                "ties.person_conversations",
-                person_ids=people[start : start + _BATCH],
-                until=until(as_of),
-            )
+        # one query: each conversation once, however many of them took part
+        rows = db.read("ties.person_conversations", person_ids=people, until=until(as_of))
         ties = ties_from_conversations(rows, as_of, config, people=people)
     ties = _with_assessments(db, ties, people, as_of)
     return sorted(ties, key=lambda t: (-t.strength, t.a, t.b))
