@@ -231,14 +231,24 @@ class LocalNeo4j:
             if process.poll() is not None:
                 raise LocalServerError(
                     f"Neo4j exited with code {process.returncode}; see {self.dir / 'logs'}"
+                    f"{self._log_tail()}"
                 )
             if _port_answers(port) and self._bolt_ready(port):
                 return f"bolt://127.0.0.1:{port}"
             time.sleep(0.25)
+        tail = self._log_tail()
         self.stop()
         raise LocalServerError(
-            f"Neo4j did not answer within {timeout:.0f}s; see {self.dir / 'logs'}"
+            f"Neo4j did not answer within {timeout:.0f}s; see {self.dir / 'logs'}{tail}"
         )
+
+    def _log_tail(self, lines: int = 15) -> str:
+        """The last lines of the server's own log, to quote in an error."""
+        try:
+            text = (self.dir / "logs" / "neo4j.log").read_text(errors="replace")
+        except OSError:
+            return ""
+        return "\nlast lines of neo4j.log:\n" + "\n".join(text.splitlines()[-lines:])
 
     def _bolt_ready(self, port: int) -> bool:
         from neo4j import GraphDatabase

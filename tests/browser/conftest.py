@@ -37,7 +37,9 @@ class LiveApp:
 
 
 @pytest.fixture(scope="module")
-def live_app(_session_db: Database, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveApp]:
+def live_app(
+    _session_db: Database, browser: WebDriver, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[LiveApp]:
     users = UserStore(tmp_path_factory.mktemp("users") / "users.json")
     users.add("diana", "director", PASSWORD, person_id="c-dewi")
     users.add("sam", "sales", PASSWORD, person_id="c-sam")
@@ -46,7 +48,14 @@ def live_app(_session_db: Database, tmp_path_factory: pytest.TempPathFactory) ->
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     yield LiveApp(url=f"http://127.0.0.1:{server.effective_port}", users=users)
+    browser.get("about:blank")
+    # close every channel (the browser's keep-alive one too) and stop the task threads, so
+    # no page left open keeps calling this app's callbacks during later tests
+    server.task_dispatcher.shutdown()
     server.close()
+    for channel in list(server._map.values()):
+        channel.close()
+    thread.join(timeout=10)
 
 
 @pytest.fixture(scope="session")
