@@ -35,10 +35,10 @@ def user() -> User:
     return found
 
 
-def as_of(value: str | None) -> date:
+def as_of(value: object) -> date:
     """The ``as_of`` query-string value as a date; today when absent or malformed."""
     try:
-        return date.fromisoformat(value) if value else date.today()
+        return date.fromisoformat(value) if isinstance(value, str) and value else date.today()
     except ValueError:
         return date.today()
 

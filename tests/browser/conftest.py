@@ -48,6 +48,7 @@ def live_app(
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     yield LiveApp(url=f"http://127.0.0.1:{server.effective_port}", users=users)
+    browser.delete_all_cookies()  # cookies are per host, not per port: sign out first
     browser.get("about:blank")
     # close every channel (the browser's keep-alive one too) and stop the task threads, so
     # no page left open keeps calling this app's callbacks during later tests
