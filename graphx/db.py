@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from typing import Any, TypeVar
 
 import neo4j
@@ -29,6 +30,11 @@ def _native(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: _native(v) for k, v in value.items()}
     return value
+
+
+def from_epoch(seconds: int | None) -> datetime | None:
+    """A moment a query returned as epoch seconds (``x.epochSeconds``), as a UTC datetime."""
+    return None if seconds is None else datetime.fromtimestamp(seconds, UTC)
 
 
 def _rows(records: Iterable[neo4j.Record]) -> list[Row]:

@@ -230,7 +230,7 @@ class _Advisor:
     ) -> None:
         self.team, self.ties, self.as_of = team, ties, as_of
         self.paths: dict[str, list[tuple[float, Link, Link]]] = defaultdict(list)
-        around = [t for t in view.around(need_paths) if t.b not in team and t.level >= 2]
+        around = [t for t in view.around(need_paths, min_level=2) if t.b not in team]
         middle = sorted({t.b for t in around})
         self.by_interest: dict[str, list[str]] = defaultdict(list)
         for colleague in team.values():

@@ -263,7 +263,7 @@ def _chains(
 ) -> dict[str, list[tuple[float, str, str]]]:
     """For each guest, ``(weight, colleague, intermediary)`` of two-link warm chains, best first:
     someone who knows the guest at level 2+ and has a tie with a colleague."""
-    around = [t for t in view.around(guest_ids) if t.b not in team and t.level >= 2]
+    around = [t for t in view.around(guest_ids, min_level=2) if t.b not in team]
     middle = sorted({t.b for t in around})
     to_team: dict[str, list[Link]] = defaultdict(list)
     for t in view.between(middle, list(team)):

@@ -25,7 +25,7 @@ from graphx.bulkscore import (
     paused_gc,
     score_contacts,
 )
-from graphx.db import Database, Row
+from graphx.db import Database, Row, from_epoch
 from graphx.depth import (
     Assessment,
     Config,
@@ -162,16 +162,18 @@ def _pair_histories(
 
 
 def tie_from_properties(a: str, b: str, props: Mapping[str, Any]) -> Tie:
-    """The Tie a stored ``TIE`` describes."""
+    """The Tie a stored ``TIE`` describes (its moments in epoch seconds, as ``ties.stored``)."""
     return Tie(
         a=a, b=b, level=int(props["level"]), strength=float(props["strength"]),
-        first_contact=props.get("first_contact"), last_contact=props.get("last_contact"),
+        first_contact=from_epoch(props.get("first_contact")),
+        last_contact=from_epoch(props.get("last_contact")),
         conversations=int(props["conversations"]),
         by_kind={k: n for k in CONVERSATION_KINDS if (n := props.get(f"n_{k}", 0))},
         by_depth={d: n for d in DEPTHS if (n := props.get(f"n_{d}", 0))},
         components=tuple(props.get("components") or ()), as_of=props["as_of"],
         organised_by_a=int(props.get("organised_by_a", 0)),
-        organised_by_b=int(props.get("organised_by_b", 0)), last_deep=props.get("last_deep"),
+        organised_by_b=int(props.get("organised_by_b", 0)),
+        last_deep=from_epoch(props.get("last_deep")),
     )  # fmt: skip
 
 

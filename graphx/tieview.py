@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from graphx.db import Database, Row
+from graphx.db import Database, Row, from_epoch
 
 TieComputer = Callable[[Database, date, Collection[str]], Iterable[Any]]
 """Computes the ties of some people (to anyone) as of a date, like ``ties_as_of``."""
@@ -52,15 +52,16 @@ class Link:
 
 
 def _link(row: Row) -> Link:
+    """A Link from a ``coverage.ties_between`` / ``intro.ties_around`` row (epoch seconds)."""
     return Link(
         a=str(row["a"]),
         b=str(row["b"]),
         level=int(row["level"]),
         strength=float(row["strength"] or 0.0),
-        first_contact=row.get("first_contact"),
-        last_contact=row.get("last_contact"),
+        first_contact=from_epoch(row.get("first_contact")),
+        last_contact=from_epoch(row.get("last_contact")),
         conversations=int(row.get("conversations") or 0),
-        last_deep=row.get("last_deep"),
+        last_deep=from_epoch(row.get("last_deep")),
     )
 
 
@@ -142,7 +143,8 @@ class TieView:
             return []
         floor = max(1, min_level)
         if self.stored:
-            rows = self.db.read("intro.ties_around", ids=sorted(people), min_level=floor)
+            name = "intro.strong_ties_around" if floor >= 2 else "intro.ties_around"
+            rows = self.db.read(name, ids=sorted(people), min_level=floor)
             return [_link(r) for r in rows]
         ids = sorted(set(people))
         rows = self.db.read("intro.co_participants", ids=ids, as_of=self.as_of)
