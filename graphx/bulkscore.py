@@ -95,6 +95,36 @@ class PairScores:
         """How many ties are stored (level 1+)."""
         return int(np.count_nonzero(self.level > 0))
 
+    def ties(self, among: Collection[str] | None = None) -> list[Tie]:
+        """Every pair as a Tie (only pairs with someone in ``among`` when given); pairs not
+        re-scored per pair have no ``components`` (``graphx explain`` words them)."""
+        position = {p: i for i, p in enumerate(self.people)}
+        wanted = None if among is None else {position[p] for p in among if p in position}
+        out: list[Tie] = []
+        kinds, people = self.kinds, self.people
+        for i, (a, b) in enumerate(zip(self.a.tolist(), self.b.tolist(), strict=True)):
+            if wanted is not None and a not in wanted and b not in wanted:
+                continue
+            detailed = self.detailed.get(i)
+            if detailed is not None:
+                out.append(detailed)
+                continue
+            out.append(
+                Tie(
+                    a=people[a], b=people[b], level=int(self.level[i]),
+                    strength=float(self.strength[i]),
+                    first_contact=datetime.fromtimestamp(int(self.first_at[i]), UTC),
+                    last_contact=datetime.fromtimestamp(int(self.last_at[i]), UTC),
+                    conversations=int(self.conversations[i]),
+                    by_kind=_counts(kinds, self.by_kind[i]),
+                    by_depth=_counts(DEPTHS, self.by_depth[i]),
+                    components=(), as_of=self.as_of,
+                    organised_by_a=int(self.organised_by_a[i]),
+                    organised_by_b=int(self.organised_by_b[i]),
+                )
+            )  # fmt: skip
+        return out
+
     def rows(self) -> list[list[Any]]:
         """Every row of :meth:`batches` in one list (small runs and tests)."""
         return [row for batch in self.batches(max(len(self), 1)) for row in batch]
@@ -135,6 +165,10 @@ class PairScores:
                     row[-2] = None if tie.last_deep is None else int(tie.last_deep.timestamp())
                     row[-1] = list(tie.components)
             yield out
+
+
+def _counts(names: Sequence[str], values: IntArray) -> dict[str, int]:
+    return {name: n for name, n in zip(names, values.tolist(), strict=True) if n}
 
 
 @contextmanager

@@ -94,8 +94,9 @@ def ties_from_conversations(
     people: Collection[str] | None = None,
     pairs: Collection[tuple[str, str]] | None = None,
 ) -> list[Tie]:
-    """Ties from ``ties.conversations``-shaped rows; only pairs with someone in ``people``
-    (or only ``pairs``) when given. Rows after ``as_of`` are ignored."""
+    """Ties from ``ties.conversations``-shaped rows by the per-pair model, each with its
+    sentences; only pairs with someone in ``people`` (or only ``pairs``) when given. Rows after
+    ``as_of`` are ignored. The reference the vectorised model is tested and timed against."""
     last_second = until(as_of).timestamp()
     weights: dict[tuple[Any, ...], tuple[float, int]] = {}
     histories: dict[tuple[str, str], list[Prepared]] = defaultdict(list)
@@ -306,15 +307,23 @@ def ties_as_of(
         ):
             ties = [tie_from_properties(r["a"], r["b"], r["props"]) for r in db.read("ties.stored")]
         else:
-            ties = ties_from_conversations(
-                db.read("ties.conversations", until=until(as_of)), as_of, config
-            )
+            ties = _computed(db.stream("ties.conversations", until=until(as_of)), as_of, config)
     else:
         # one query: each conversation once, however many of them took part
-        rows = db.read("ties.person_conversations", person_ids=people, until=until(as_of))
-        ties = ties_from_conversations(rows, as_of, config, people=people)
+        rows = db.stream("ties.person_conversations", person_ids=people, until=until(as_of))
+        ties = _computed(rows, as_of, config, among=people)
     ties = _with_assessments(db, ties, people, as_of)
     return sorted(ties, key=lambda t: (-t.strength, t.a, t.b))
+
+
+def _computed(
+    rows: Iterable[Sequence[Any]], as_of: date, config: Config, among: list[str] | None = None
+) -> list[Tie]:
+    """Ties from ``ties.conversations``-shaped rows by the vectorised model (all pairs, or
+    those with someone in ``among``)."""
+    with paused_gc():
+        contacts = contacts_from_conversations(rows, int(until(as_of).timestamp()), config)
+        return score_contacts(contacts, as_of, config).ties(among)
 
 
 def _with_assessments(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -82,6 +83,11 @@ def test_vectorised_scores_equal_the_per_pair_model(
         assert row[:-1] == expected_row(tie)
         if tie.level >= 2:
             assert row[-1] == list(tie.components)
+    among = sorted(reference)[0]  # the ties of one pair's two people, as Tie objects
+    as_ties = {(t.a, t.b): t for t in scores.ties(among)}
+    assert set(as_ties) == {pair for pair in reference if set(pair) & set(among)}
+    for pair, tie in as_ties.items():
+        assert replace(tie, components=()) == replace(reference[pair], components=())
     vectorised = len(stored) - len(scores.detailed)
     assert vectorised > 0  # some pairs keep the vectorised figures (all of them when outside)
     if seed == 1:
