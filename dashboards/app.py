@@ -11,6 +11,7 @@ import dash
 from dash import Dash, Input, Output, State, dcc, html
 
 from dashboards.auth import install_login
+from dashboards.cache import SharedResults
 from graphx.config import Settings
 from graphx.db import Database, is_unavailable, ping
 from graphx.errors import GraphxError
@@ -104,6 +105,7 @@ def create_app(
         SESSION_COOKIE_SAMESITE="Lax",
         GRAPHX_DB=db,
         GRAPHX_USERS=users,
+        GRAPHX_SHARED=SharedResults(),
     )
     install_login(server, users)
     app.layout = html.Div(

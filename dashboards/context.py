@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
 from datetime import date
+from typing import TypeVar
 
 from flask import current_app
 
 from dashboards.auth import current_user
+from dashboards.cache import SharedResults
 from graphx.db import Database
 from graphx.errors import GraphxError
 from graphx.users import User, UserStore
+
+T = TypeVar("T")
 
 
 class Forbidden(GraphxError):
@@ -19,6 +24,13 @@ class Forbidden(GraphxError):
 def database() -> Database:
     db: Database = current_app.config["GRAPHX_DB"]
     return db
+
+
+def shared(question: Hashable, compute: Callable[[], T]) -> T:
+    """The answer every user shares to ``question`` (see :mod:`dashboards.cache`)."""
+    results: SharedResults = current_app.config["GRAPHX_SHARED"]
+    value: T = results.get(database(), question, compute)
+    return value
 
 
 def signed_in() -> User | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from datetime import date
 from typing import Any
 from urllib.parse import urlencode
 
@@ -14,7 +15,7 @@ from dashboards.components.clients import client_options, selected_client
 from dashboards.components.heatmap import heatmap as heatmap_figure
 from dashboards.components.heatmap import matrix
 from dashboards.components.levels import legend, level_badge
-from graphx.coverage import coverage
+from graphx.coverage import Coverage, coverage
 from graphx.directory import people
 from graphx.errors import GraphxError
 
@@ -90,11 +91,11 @@ def share(organisation: str | None, as_of: str | None) -> str:
     State("coverage-as-of", "data"),
 )
 def show(organisation: str | None, as_of: str | None) -> Any:
-    if not organisation:
+    if not isinstance(organisation, str) or not organisation:
         return html.Div("Choose a client.", className="gx-card gx-muted")
     db = context.database()
     try:
-        cov = coverage(db, organisation, context.as_of(as_of))
+        cov = _coverage(organisation, context.as_of(as_of))
     except GraphxError as exc:
         return html.Div(str(exc), className="gx-card gx-banner")
     m = matrix(cov)
@@ -170,13 +171,19 @@ def open_relationship(click: dict[str, Any] | None, as_of: str | None) -> str:
 def download(
     _csv: int | None, _xlsx: int | None, organisation: str | None, as_of: str | None
 ) -> Any:
-    if not organisation:
+    if not isinstance(organisation, str) or not organisation:
         raise dash.exceptions.PreventUpdate
     day = context.as_of(as_of)
-    frame = matrix(coverage(context.database(), organisation, day)).frame()
+    frame = matrix(_coverage(organisation, day)).frame()
     name = f"coverage-{organisation}-{day.isoformat()}"
     if dash.ctx.triggered_id == "coverage-xlsx":
         buffer = io.BytesIO()
         frame.to_excel(buffer, index=False, sheet_name="coverage")
         return dcc.send_bytes(buffer.getvalue(), f"{name}.xlsx")
     return dcc.send_data_frame(frame.to_csv, f"{name}.csv", index=False)
+
+
+def _coverage(organisation: str, day: date) -> Coverage:
+    """A client's coverage, shared by every user asking the same (``dashboards.cache``)."""
+    db = context.database()
+    return context.shared(("coverage", organisation, day), lambda: coverage(db, organisation, day))

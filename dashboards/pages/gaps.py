@@ -96,7 +96,10 @@ def _item(found: Gaps, person: str, organisation: str, detail: list[Any], action
 )
 def show(organisation: str | None, as_of: str | None) -> Any:
     db = context.database()
-    found = gaps(db, context.as_of(as_of), organisation_id=organisation or None)
+    day, client = context.as_of(as_of), organisation if isinstance(organisation, str) else None
+    found = context.shared(
+        ("gaps", day, client), lambda: gaps(db, day, organisation_id=client or None)
+    )
     clients = {account.id: account.name for account in client_accounts(db).values()}
     found = replace(found, names={**clients, **found.names})
     name = lambda key: found.names.get(key, key)  # noqa: E731

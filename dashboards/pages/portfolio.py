@@ -65,9 +65,9 @@ def layout(as_of: str | None = None, **_query: str) -> html.Div:
 def load(as_of: str | None) -> tuple[list[dict[str, Any]], list[str], list[str]]:
     db = context.database()
     day = context.as_of(as_of)
-    accounts = client_accounts(db)
-    rows = []
-    for row in portfolio(db, day):
+    accounts = context.shared("accounts", lambda: client_accounts(db))
+    rows: list[dict[str, Any]] = []
+    for row in context.shared(("portfolio", day), lambda: portfolio(db, day)):
         account = accounts.get(row.organisation_id)
         link = "/coverage?" + urlencode(
             {"organisation": row.organisation_id, **({"as_of": as_of} if as_of else {})}
