@@ -454,9 +454,16 @@ def _last_deep(items: Sequence[Prepared], config: Config, checks: int = 12) -> d
 
 
 def tie_from_prepared(
-    a: str, b: str, items: Sequence[Prepared], as_of: date, config: Config
+    a: str,
+    b: str,
+    items: Sequence[Prepared],
+    as_of: date,
+    config: Config,
+    names: Mapping[str, str] | None = None,
 ) -> Tie:
-    """The tie from contacts already prepared; ``items`` must be sorted by day, <= as_of."""
+    """The tie from contacts already prepared; ``items`` must be sorted by day, <= as_of.
+
+    ``names`` (by id) words the components; without them they name the ids."""
     day = as_of.toordinal()
     s = _evaluate(items, day, config)
     if not items:
@@ -468,7 +475,9 @@ def tie_from_prepared(
         a=a, b=b, level=s.level, strength=round(s.strength, 4),
         first_contact=items[0].when, last_contact=items[-1].when, conversations=s.n,
         by_kind=by_kind, by_depth=by_depth,
-        components=tuple(_components(a, b, items, s, day, config)), as_of=as_of,
+        components=tuple(_components(
+            (names or {}).get(a, a), (names or {}).get(b, b), items, s, day, config
+        )), as_of=as_of,
         organised_by_a=s.org_a, organised_by_b=s.org_b, last_deep=last_deep,
     )  # fmt: skip
 
@@ -495,12 +504,17 @@ def _ordered(a: str, b: str, contacts: Iterable[Contact]) -> tuple[str, str, lis
 
 
 def score_pair(
-    a: str, b: str, contacts: Iterable[Contact], as_of: date, config: Config | None = None
+    a: str,
+    b: str,
+    contacts: Iterable[Contact],
+    as_of: date,
+    config: Config | None = None,
+    names: Mapping[str, str] | None = None,
 ) -> Tie:
     """The tie between ``a`` and ``b`` as of ``as_of``, from their conversations up to that day.
 
     Conversations after ``as_of`` are ignored; the returned tie has ``a < b`` (organisers
-    are swapped accordingly).
+    are swapped accordingly). ``names`` (by id) words the components.
 
     >>> d = date(2024, 6, 1)
     >>> dinner = Contact(date(2024, 5, 1), "meal", "personal", 120, 2, "a")
@@ -517,7 +531,7 @@ def score_pair(
         (p for p in (prepare(c, config) for c in ordered) if p.day <= day),
         key=lambda p: (p.day, p.when),
     )
-    return tie_from_prepared(a, b, items, as_of, config)
+    return tie_from_prepared(a, b, items, as_of, config, names)
 
 
 def contributions(

@@ -38,6 +38,7 @@ from graphx.depth import (
     score_pair,
     tie_from_prepared,
 )
+from graphx.directory import people
 from graphx.errors import GraphxError, NotFound
 from graphx.model import CONVERSATION_KINDS, DEFAULT_DEPTH, DEPTHS, Level
 
@@ -347,7 +348,8 @@ def _with_assessments(
 def explain(
     db: Database, a_id: str, b_id: str, as_of: date, config: Config | None = None
 ) -> tuple[Tie, list[dict[str, Any]]]:
-    """The tie of a pair with the conversations behind it, oldest first.
+    """The tie of a pair with the conversations behind it, oldest first; its components name
+    the two people.
 
     Each conversation dict has ``id, date, kind, depth, effective_depth, duration_minutes,
     participants, organiser`` (``a``, ``b``, ``both`` or ``other``), ``subject`` and
@@ -359,7 +361,8 @@ def explain(
     a, b = sorted((a_id, b_id))
     rows = _pair_histories(db, [(a, b)], as_of).get((a, b), [])
     contacts = [_contact(r) for r in rows]
-    tie = score_pair(a, b, contacts, as_of, config)
+    names = {pid: person.name for pid, person in people(db, [a, b]).items() if person.name}
+    tie = score_pair(a, b, contacts, as_of, config, names)
     weights = contributions(contacts, as_of, config)
     conversations = []
     for row, contact, weight in zip(rows, contacts, weights, strict=True):

@@ -301,7 +301,7 @@ def test_graphx_explain_json_names_the_pair_by_email(cli_env: Any, graph: Databa
     assert data["first_contact"] == "2022-01-15T19:00:00+00:00"
     assert data["last_contact"] == "2025-05-19T19:00:00+00:00"
     assert data["as_of"] == "2025-06-30"
-    assert "both sides invite (ann organised 11, dora 10)" in data["components"]
+    assert "both sides invite (Ann organised 11, Dora 10)" in data["components"]
     assert data["assessed_level"] is None and data["assessment"] is None
     assert len(data["history"]) == 22
     text = run("explain", "ann", "dora", "--as-of", "2025-06-30").output
