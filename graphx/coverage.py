@@ -189,11 +189,12 @@ def coverage(
 
 
 def _scores(
-    db: Database, as_of: date, view: TieView, config: CoverageConfig | None
+    db: Database, as_of: date, view: TieView, min_level: int = 1
 ) -> tuple[list[Organisation], dict[str, list[DirectorCoverage]]]:
+    """Every client and its directors' coverage, from the ties of ``min_level`` and above."""
     clients, directors = client_directors(db, as_of)
     team = colleagues(db, as_of)
-    links = view.between(sorted({d.id for d in directors}), list(team))
+    links = view.between(sorted({d.id for d in directors}), list(team), min_level)
     by_org: dict[str, list[DirectorCoverage]] = defaultdict(list)
     for d, mapped in zip(directors, _map(directors, links, team), strict=True):
         by_org[d.organisation_id].append(mapped)
@@ -205,7 +206,7 @@ def client_coverage(
 ) -> tuple[list[Organisation], dict[str, list[DirectorCoverage]]]:
     """Every client, and its directors' coverage as of ``as_of`` by client id (one ties lookup
     for all of them; the quarterly report calls it once per quarter end)."""
-    return _scores(db, as_of, ties, None)
+    return _scores(db, as_of, ties)
 
 
 def portfolio(
@@ -219,11 +220,12 @@ def portfolio(
     """Every client's score, directors and covered directors, with the change since 91 days
     earlier (``trend=False`` skips that second, computed evaluation). Weakest first."""
     cfg = config or CoverageConfig()
-    clients, now = _scores(db, as_of, ties or TieView(db, as_of), cfg)
+    # the scores need only the ties that cover a director
+    clients, now = _scores(db, as_of, ties or TieView(db, as_of), cfg.covered_level)
     before: dict[str, list[DirectorCoverage]] | None = None
     if trend:
         earlier = as_of - timedelta(days=TREND_DAYS)
-        _, before = _scores(db, earlier, TieView(db, earlier), cfg)
+        _, before = _scores(db, earlier, TieView(db, earlier), cfg.covered_level)
     rows = []
     for org in clients:
         mapped = now.get(org.id, [])

@@ -317,6 +317,19 @@ def ties_as_of(
     return sorted(ties, key=lambda t: (-t.strength, t.a, t.b))
 
 
+def ties_of_pairs(
+    db: Database, pairs: Iterable[tuple[str, str]], as_of: date, config: Config | None = None
+) -> list[Tie]:
+    """The ties of some pairs as of ``as_of``, from each pair's shared conversations."""
+    config = config or Config.default()
+    ordered = sorted({(min(a, b), max(a, b)) for a, b in pairs})
+    found = _pair_histories(db, ordered, as_of)
+    return [
+        score_pair(a, b, [_contact(r) for r in found.get((a, b), [])], as_of, config)
+        for a, b in ordered
+    ]
+
+
 def _computed(
     rows: Iterable[Sequence[Any]], as_of: date, config: Config, among: list[str] | None = None
 ) -> list[Tie]:

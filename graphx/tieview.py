@@ -16,6 +16,7 @@ from datetime import date, datetime
 from typing import Any
 
 from graphx.db import Database, Row, from_epoch
+from graphx.model import Level
 
 TieComputer = Callable[[Database, date, Collection[str]], Iterable[Any]]
 """Computes the ties of some people (to anyone) as of a date, like ``ties_as_of``."""
@@ -120,16 +121,42 @@ class TieView:
         ties = self._compute(self.db, self.as_of, sorted(set(people)))
         return [_from_tie(t) for t in ties if int(t.level) >= 1]
 
-    def between(self, left: Collection[str], right: Collection[str]) -> list[Link]:
-        """Ties from a person of ``left`` to a person of ``right``, each seen from ``left``."""
+    def _personal_pairs(self, left: set[str], right: set[str]) -> list[Link]:
+        """Ties of only the pairs that shared a personal conversation: no other pair can stand
+        at personal or above (the level needs personal weight)."""
+        from graphx.scoring import ties_of_pairs, until
+
+        rows = self.db.read(
+            "coverage.personal_pairs_between",
+            left=sorted(left), right=sorted(right), until=until(self.as_of),
+        )  # fmt: skip
+        ties = ties_of_pairs(self.db, [(r["a"], r["b"]) for r in rows], self.as_of)
+        return [_from_tie(t) for t in ties if int(t.level) >= 1]
+
+    def between(
+        self, left: Collection[str], right: Collection[str], min_level: int = 1
+    ) -> list[Link]:
+        """Ties (level >= ``min_level``, at least 1) from a person of ``left`` to a person of
+        ``right``, each seen from ``left``."""
         if not left or not right:
             return []
+        floor = max(1, min_level)
         if self.stored:
-            rows = self.db.read("coverage.ties_between", left=sorted(left), right=sorted(right))
+            ids = {"left": sorted(left), "right": sorted(right)}
+            if floor >= 2:
+                rows = self.db.read("coverage.strong_ties_between", **ids, min_level=floor)
+            else:
+                rows = self.db.read("coverage.ties_between", **ids)
             return [_link(r) for r in rows]
         lset, rset = set(left), set(right)
         out = []
-        for link in self._computed(lset if len(lset) <= len(rset) else rset):
+        if floor >= Level.PERSONAL:
+            links = self._personal_pairs(lset, rset)
+        else:
+            links = self._computed(lset if len(lset) <= len(rset) else rset)
+        for link in links:
+            if link.level < floor:
+                continue
             if link.a in lset and link.b in rset:
                 out.append(link)
             if link.b in lset and link.a in rset:

@@ -119,12 +119,16 @@ class QuarterView(TieView):
         super().__init__(db, as_of, today=date.min, compute=histories)
         self.histories = histories
 
-    def between(self, left: Collection[str], right: Collection[str]) -> list[Link]:
+    def between(
+        self, left: Collection[str], right: Collection[str], min_level: int = 1
+    ) -> list[Link]:
         if self.stored or not left or not right:
-            return super().between(left, right)
+            return super().between(left, right, min_level)
         lset, wanted = set(left), set(right)
         out = []
         for link in self.histories.ties(self.db, self.as_of, left, among=wanted):
+            if link.level < min_level:
+                continue
             if link.a in lset and link.b in wanted:
                 out.append(link)
             if link.b in lset and link.a in wanted:
