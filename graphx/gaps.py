@@ -311,7 +311,8 @@ def _levels_before(db: Database, fading: list[tuple[Director, Link]]) -> dict[tu
     out: dict[tuple[str, str], int] = {}
     for day, links in by_day.items():
         view = TieView(db, day, today=date.min)
-        found = view.between({t.a for t in links}, {t.b for t in links})
+        # as of its last_deep a tie stood at personal or above, by definition
+        found = view.between({t.a for t in links}, {t.b for t in links}, Level.PERSONAL)
         out.update({(t.a, t.b): t.level for t in found})
     return out
 
@@ -333,7 +334,9 @@ def gaps(
     team = colleagues(db, as_of)
     view = ties or TieView(db, as_of)
     by_director: dict[str, list[Link]] = defaultdict(list)
-    for t in view.between(sorted({d.id for d in directors}), list(team)):
+    # the best two ties of a director (the second is advised beside a single deep one) and
+    # every business+ or once-deep one: the other "met" ties change no gap
+    for t in view.notable_between(sorted({d.id for d in directors}), list(team), top=2):
         if t.a != t.b:
             by_director[t.a].append(t)
     need_paths = sorted(

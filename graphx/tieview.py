@@ -163,6 +163,26 @@ class TieView:
                 out.append(link.reversed())
         return out
 
+    def notable_between(
+        self, left: Collection[str], right: Collection[str], top: int
+    ) -> list[Link]:
+        """Per person of ``left``: their ``top`` strongest ties to ``right`` and every one at
+        business or above or that once stood at personal (``last_deep``), seen from ``left``."""
+        if self.stored and left and right:
+            rows = self.db.read(
+                "gaps.notable_ties", left=sorted(left), right=sorted(right), top=top
+            )  # fmt: skip
+            return [_link(r) for r in rows]
+        by_person: dict[str, list[Link]] = {}
+        for link in self.between(left, right):
+            by_person.setdefault(link.a, []).append(link)
+        return [
+            link
+            for links in by_person.values()
+            for i, link in enumerate(sorted(links, key=lambda t: (-t.level, -t.strength, t.b)))
+            if i < top or link.level >= 2 or link.last_deep is not None
+        ]
+
     def around(self, people: Collection[str], min_level: int = 1) -> list[Link]:
         """Ties of the given people to anyone (level >= ``min_level``, at least 1), each seen
         from the given person."""

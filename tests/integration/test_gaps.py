@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 from graphx.cli import app
 from graphx.db import Database
 from graphx.gaps import gaps
+from graphx.tieview import TieView
 from tests.integration.analytics_graph import AS_OF, days_before, job, meal, org, person, tie
 
 runner = CliRunner()
@@ -161,3 +162,27 @@ def test_gaps_in_the_past_come_from_that_dates_conversations(accounts: Database)
     ]
     assert "ida" not in [g.person_id for g in result.uncovered]
     assert result.overdue == () and result.fading == ()
+
+
+def test_a_directors_notable_ties_are_the_best_two_and_every_deep_or_once_deep_one(
+    db: Database,
+) -> None:
+    org(db, "us", "Us", "home")
+    org(db, "acme", "Acme")
+    person(db, "dir", "Dir")
+    job(db, "dir", "acme")
+    for pid in ("c1", "c2", "c3", "c4", "c5", "c6"):
+        person(db, pid, pid.upper())
+        job(db, pid, "us")
+    tie(db, "dir", "c1", 1, 0.9)
+    tie(db, "dir", "c2", 1, 0.5)
+    tie(db, "dir", "c3", 1, 0.7)
+    tie(db, "dir", "c4", 2, 1.5)
+    tie(db, "dir", "c5", 1, 0.2, last_deep_days=400)  # was personal once
+    tie(db, "dir", "c6", 1, 0.1)
+    view = TieView(db, AS_OF, today=AS_OF)
+    assert view.stored
+    found = view.notable_between(["dir"], ["c1", "c2", "c3", "c4", "c5", "c6"], top=2)
+    assert [(t.a, t.b, t.level) for t in found] == [
+        ("dir", "c4", 2), ("dir", "c1", 1), ("dir", "c5", 1),
+    ]  # fmt: skip
