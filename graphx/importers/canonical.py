@@ -1,15 +1,31 @@
-"""``graphx import csv DIR``: the canonical folder, validated completely before any write."""
+"""``graphx import csv DIR``: the canonical folder, checked completely, then written.
+
+Two streaming passes keep memory flat whatever the size of the files. The first reads each
+row once, validates it and keeps only what the checks need: 64-bit hashes of the keys (a
+re-scan names the rows behind a repeated hash), the references that point outside the
+import, opt-outs, home organisations, and the addresses and domains the graph gives to
+someone else. Any problem raises one InputError listing ``file:line: field: problem`` for
+each, and nothing is written. The second pass re-reads the files and hands their rows to the
+``Writer`` batch by batch: in one transaction unless the import writes more than
+``SINGLE_TRANSACTION_ROWS`` rows.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from array import array
+from collections import Counter, defaultdict
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import date
+from itertools import islice
 from pathlib import Path
 from typing import Any, TypeVar
 
-from pydantic import ValidationError
+import numpy as np
+import numpy.typing as npt
+from pydantic import BaseModel, ValidationError
 
-from graphx.db import Database, apply_schema
+from graphx.db import Database, Row, apply_schema
 from graphx.errors import InputError
 from graphx.importers import files
 from graphx.importers.rows import (
@@ -22,15 +38,55 @@ from graphx.importers.rows import (
     problems_of,
 )
 from graphx.importers.summary import ImportSummary
-from graphx.importers.writer import SINGLE_TRANSACTION_ROWS, Batch, Progress, Writer
+from graphx.importers.writer import SINGLE_TRANSACTION_ROWS, NoProgress, Progress, Stream, Writer
 from graphx.model import DEFAULT_DEPTH
 
 REQUIRED_FILES = ("organisations", "people", "conversations", "participants")
 OPTIONAL_FILES = ("employments",)
 AUTO_PERSON_PREFIX = "email:"
 """Ids of people created from an unknown address start with this; a CSV person takes them over."""
+CHUNK = 5000
+"""Rows checked together: one graph lookup and one hash lookup per chunk."""
 
 T = TypeVar("T")
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class _Unique:
+    """How a file's rows are keyed, and how a repeated key is reported."""
+
+    key: Callable[[Any], Hashable]
+    field: str
+    what: str
+
+
+UNIQUE: dict[str, _Unique] = {
+    "organisations": _Unique(lambda r: r.id, "id", "id"),
+    "people": _Unique(lambda r: r.id, "id", "id"),
+    "conversations": _Unique(lambda r: r.id, "id", "id"),
+    "participants": _Unique(lambda r: (r.conversation_id, r.person_id), "person_id", "participant"),
+    "employments": _Unique(
+        lambda r: (r.person_id, r.organisation_id, r.from_), "from", "employment"
+    ),
+}
+"""Each file's key (no two rows may share it)."""
+
+REFERENCES: dict[tuple[str, str], str] = {
+    ("people", "organisation_id"): "organisations",
+    ("employments", "organisation_id"): "organisations",
+    ("employments", "person_id"): "people",
+    ("participants", "conversation_id"): "conversations",
+    ("participants", "person_id"): "people",
+}
+"""Fields naming a row of another file or of the graph, in the order problems are reported."""
+
+TARGETS: dict[str, tuple[str, str]] = {
+    "organisations": ("organisation", "import.existing_organisations"),
+    "people": ("person", "import.existing_people"),
+    "conversations": ("conversation", "import.existing_conversations"),
+}
+"""What a referenced row is called in a problem, and the query that finds it in the graph."""
 
 
 @dataclass
@@ -52,319 +108,540 @@ def import_canonical(
     ignore_unknown_columns: bool = False,
     progress: Progress | None = None,
 ) -> ImportSummary:
-    """Validate every file of ``folder``, then write it all in one transaction.
+    """Check every file of ``folder`` against itself and the graph, then write it.
 
     Raises InputError listing every ``file:line: field: problem`` and writes nothing when
     any row is bad. Re-importing the same folder changes nothing.
     """
     summary = ImportSummary(source=str(folder))
-    parsed = parse_folder(Path(folder), ignore_unknown_columns, summary)
-    problems: list[str] = []
-    apply_schema(db)
-    batch = _check_and_build(db, parsed, summary, problems)
-    if problems:
-        raise InputError(problems)
-    writer = Writer(db, summary, single=batch.size() <= SINGLE_TRANSACTION_ROWS)
-    if progress is not None:
-        progress.start(f"importing {folder}", batch.size())
-    writer.write_all(batch, progress)
+    progress = progress or NoProgress()
+    progress.start(f"checking {folder}", None)
+    plan = _checked(db, Path(folder), ignore_unknown_columns, summary)
+    writer = Writer(db, summary, single=plan.total <= SINGLE_TRANSACTION_ROWS)
+    progress.start(f"importing {folder}", plan.total)
+    writer.transact(lambda: writer.write(_stream(plan, summary), progress))
     return summary
+
+
+def _checked(db: Database, folder: Path, ignore: bool, summary: ImportSummary) -> _Plan:
+    """The first pass and the checks; only their plan of the writes is kept."""
+    check = _Check(db, folder, ignore, summary)
+    check.read_all()
+    apply_schema(db)
+    return check.finish()
 
 
 def parse_folder(
     folder: Path, ignore_unknown_columns: bool = False, summary: ImportSummary | None = None
 ) -> Folder:
-    """Read and validate every file of ``folder`` without touching the database.
+    """Read and validate every file of ``folder`` into memory, without touching the database
+    (for small folders; ``import_canonical`` streams instead).
 
     Raises InputError naming ``file:line: field: problem`` for every bad row.
     """
     summary = summary if summary is not None else ImportSummary(source=str(folder))
+    if not folder.is_dir():
+        raise InputError([f"{folder}: not a folder"])
+    parsed = Folder()
     problems: list[str] = []
-    parsed = _parse(folder, ignore_unknown_columns, summary, problems)
+    for stem, model in MODELS.items():
+        path = _locate(folder, stem, problems)
+        if path is None:
+            continue
+        raw = files.RawFile(path, stem, ignore_unknown_columns)
+        rows = getattr(parsed, stem)
+        rows.extend((raw.name, line, row) for line, row in _validated(raw, model, problems))
+        summary.read[raw.name] = raw.rows_read
+        if stem == "conversations":
+            parsed.conversation_source = files.source(path)
     if problems:
         raise InputError(problems)
     return parsed
 
 
-def _parse(
-    folder: Path, ignore_unknown: bool, summary: ImportSummary, problems: list[str]
-) -> Folder:
-    parsed = Folder()
-    if not folder.is_dir():
-        raise InputError([f"{folder}: not a folder"])
-    for stem in REQUIRED_FILES + OPTIONAL_FILES:
-        path = files.find(folder, stem)
-        if path is None:
-            if stem in REQUIRED_FILES:
-                problems.append(f"{folder / stem}.csv: file: missing (nor {stem}.jsonl)")
-            continue
-        raw = files.read(path, stem, ignore_unknown)
-        problems.extend(raw.problems)
-        summary.read[raw.name] = len(raw.rows)
-        model = MODELS[stem]
-        valid = getattr(parsed, stem)
-        for line, fields in raw.rows:
-            try:
-                valid.append((raw.name, line, model.model_validate(fields)))
-            except ValidationError as exc:
-                problems.extend(f"{raw.name}:{line}: {f}: {m}" for f, m in problems_of(exc))
-        if stem == "conversations":
-            parsed.conversation_source = raw.source
-    return parsed
+def _locate(folder: Path, stem: str, problems: list[str]) -> Path | None:
+    """The file of ``stem`` in ``folder``; a missing required file is a problem."""
+    path = files.find(folder, stem)
+    if path is None and stem in REQUIRED_FILES:
+        problems.append(f"{folder / stem}.csv: file: missing (nor {stem}.jsonl)")
+    return path
 
 
-def _unique(
-    rows: Iterable[tuple[str, int, T]], key: Any, field_name: str, what: str, problems: list[str]
-) -> dict[Any, tuple[str, int, T]]:
-    """Rows by key; a repeated key is a problem naming the first line."""
-    seen: dict[Any, tuple[str, int, T]] = {}
-    for name, line, row in rows:
-        k = key(row)
-        if k in seen:
-            problems.append(
-                f"{name}:{line}: {field_name}: duplicate {what} {_show(k)} "
-                f"(first on line {seen[k][1]})"
-            )
+def _validated(raw: files.RawFile, model: type[M], problems: list[str]) -> Iterator[tuple[int, M]]:
+    """``(line, row)`` of each valid row of ``raw``; once read to the end, the file's shape
+    problems and then its bad values are added to ``problems``."""
+    invalid: list[str] = []
+    for line, fields in raw.rows():
+        try:
+            row = model.model_validate(fields)
+        except ValidationError as exc:
+            invalid.extend(f"{raw.name}:{line}: {f}: {m}" for f, m in problems_of(exc))
             continue
-        seen[k] = (name, line, row)
-    return seen
+        yield line, row
+    problems.extend(raw.problems + invalid)
+
+
+def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
 
 
 def _show(key: Any) -> str:
     return " + ".join(repr(k) for k in key) if isinstance(key, tuple) else repr(key)
 
 
-def _check_and_build(
-    db: Database, parsed: Folder, summary: ImportSummary, problems: list[str]
-) -> Batch:
-    """Check uniqueness, references and the home rule against the import and the graph."""
-    organisations = _unique(parsed.organisations, lambda r: r.id, "id", "id", problems)
-    people = _unique(parsed.people, lambda r: r.id, "id", "id", problems)
-    conversations = _unique(parsed.conversations, lambda r: r.id, "id", "id", problems)
-    participants = _unique(
-        parsed.participants,
-        lambda r: (r.conversation_id, r.person_id),
-        "person_id",
-        "participant",
-        problems,
-    )
-    employments = _unique(
-        parsed.employments,
-        lambda r: (r.person_id, r.organisation_id, r.from_),
-        "from",
-        "employment",
-        problems,
-    )
+class Keys:
+    """The 64-bit hashes of a file's keys: 8 bytes a key, however long the key.
 
-    def missing(read: str, ids: set[str]) -> set[str]:
-        found = {row["id"] for row in db.read(read, ids=sorted(ids))} if ids else set()
-        return ids - found
+    Enough to tell which keys repeat (a re-scan then compares the keys themselves, so a
+    shared hash is never reported) and whether a reference is among them. There a shared
+    hash would pass one unknown reference unreported (its row then writes nothing): among a
+    million keys, a chance of about one in 10^13 per reference.
+    """
 
-    org_refs = {r.organisation_id for _, _, r in people.values() if r.organisation_id}
-    org_refs |= {r.organisation_id for _, _, r in employments.values()}
-    unknown_orgs = missing("import.existing_organisations", org_refs - set(organisations))
-    person_refs = {r.person_id for _, _, r in participants.values()}
-    person_refs |= {r.person_id for _, _, r in employments.values()}
-    stored_people = {
-        row["id"]: row["opt_out"]
-        for row in db.read("import.existing_people", ids=sorted(person_refs | set(people)))
-    }
-    conv_refs = {r.conversation_id for _, _, r in participants.values()} - set(conversations)
-    unknown_convs = missing("import.existing_conversations", conv_refs)
+    def __init__(self) -> None:
+        self._added = array("q")
+        self._sorted: npt.NDArray[np.int64] = np.empty(0, np.int64)
 
-    for name, line, row in people.values():
-        if row.organisation_id in unknown_orgs:
-            problems.append(
-                f"{name}:{line}: organisation_id: unknown organisation {row.organisation_id!r}"
+    def add(self, keys: Iterable[Hashable]) -> None:
+        self._added.extend(hash(key) for key in keys)
+
+    def freeze(self) -> set[int]:
+        """Sort the hashes (in place: no key can be added after); those seen more than once."""
+        self._sorted = np.frombuffer(self._added, np.int64)
+        self._sorted.sort()
+        same = self._sorted[1:] == self._sorted[:-1]
+        return set(self._sorted[1:][same].tolist())
+
+    def has(self, keys: Sequence[Hashable]) -> list[bool]:
+        """Whether each of ``keys`` is among the frozen keys."""
+        if not len(self._sorted):
+            return [False] * len(keys)
+        wanted = np.fromiter((hash(key) for key in keys), np.int64, len(keys))
+        at = np.minimum(np.searchsorted(self._sorted, wanted), len(self._sorted) - 1)
+        found: list[bool] = (self._sorted[at] == wanted).tolist()
+        return found
+
+
+@dataclass
+class _Owners:
+    """The addresses (or domains) a file's rows hold: their hashes, to find repeats, and
+    each one the graph gives another owner, as ``(value, graph's owner, row's owner, line)``."""
+
+    keys: Keys = field(default_factory=Keys)
+    foreign: list[tuple[str, str, str, int]] = field(default_factory=list)
+    repeated: set[int] = field(default_factory=set)
+
+    def note(self, held: list[tuple[str, str, int]], found: Iterable[tuple[str, str]]) -> None:
+        """``held``: ``(value, owner, line)`` in the import; ``found``: ``(value, owner)``
+        in the graph."""
+        self.keys.add(value for value, _, _ in held)
+        where: dict[str, list[tuple[str, int]]] = defaultdict(list)
+        for value, owner, line in held:
+            where[value].append((owner, line))
+        for value, current in found:
+            self.foreign.extend(
+                (value, current, owner, line) for owner, line in where[value] if owner != current
             )
-    for name, line, emp in employments.values():
-        if emp.organisation_id in unknown_orgs:
-            problems.append(
-                f"{name}:{line}: organisation_id: unknown organisation {emp.organisation_id!r}"
-            )
-        if emp.person_id not in people and emp.person_id not in stored_people:
-            problems.append(f"{name}:{line}: person_id: unknown person {emp.person_id!r}")
-    for name, line, part in participants.values():
-        if part.conversation_id in unknown_convs:
-            problems.append(
-                f"{name}:{line}: conversation_id: unknown conversation {part.conversation_id!r}"
-            )
-        if part.person_id not in people and part.person_id not in stored_people:
-            problems.append(f"{name}:{line}: person_id: unknown person {part.person_id!r}")
-
-    _check_home(db, organisations, problems)
-    takeovers = _check_addresses(db, people, problems)
-    _check_domains(db, organisations, problems)
-    if problems:
-        return Batch()
-
-    opted_out = {pid for pid, (_, _, r) in people.items() if r.opt_out}
-    opted_out |= {pid for pid, flag in stored_people.items() if flag}
-    return _build(
-        parsed, organisations, people, conversations, participants, employments,
-        opted_out, takeovers, summary,
-    )  # fmt: skip
 
 
-def _check_home(
-    db: Database, organisations: dict[str, tuple[str, int, OrganisationRow]], problems: list[str]
-) -> None:
-    stored = [row["id"] for row in db.read("import.home_organisations")]
-    stored = [oid for oid in stored if oid not in organisations]
-    homes = [(name, line, r) for name, line, r in organisations.values() if r.kind == "home"]
-    for name, line, row in homes[1:] if not stored else homes:
-        first = stored[0] if stored else homes[0][2].id
-        problems.append(
-            f"{name}:{line}: kind: a second 'home' organisation {row.id!r} "
-            f"(exactly one is allowed; {first!r} is home)"
-        )
-    if not homes and not stored:
-        name = next(iter(organisations.values()))[0] if organisations else "organisations.csv"
-        problems.append(f"{name}:1: kind: no organisation of kind 'home' (exactly one is needed)")
+@dataclass(frozen=True)
+class _Files:
+    """The files of a folder that passed the first pass, to be read again."""
+
+    paths: dict[str, Path]
+    ignore_unknown_columns: bool
+
+    def name(self, stem: str) -> str:
+        return self.paths[stem].name
+
+    def rows(self, stem: str, model: type[M]) -> Iterator[tuple[int, M]]:
+        """``(line, row)`` of each row of ``stem`` (none when the optional file is absent);
+        InputError if the file changed since and no longer validates."""
+        path = self.paths.get(stem)
+        if path is None:
+            return
+        problems: list[str] = []
+        raw = files.RawFile(path, stem, self.ignore_unknown_columns)
+        yield from _validated(raw, model, problems)
+        if problems:
+            raise InputError(problems)
 
 
-def _check_addresses(
-    db: Database, people: dict[str, tuple[str, int, PersonRow]], problems: list[str]
-) -> list[dict[str, str]]:
-    """Each address belongs to one person; an address of an auto-created person is taken over."""
-    owner: dict[str, tuple[str, int]] = {}
-    for pid, (name, line, row) in people.items():
-        for address in row.email:
-            if address in owner:
-                other, first = owner[address]
+@dataclass
+class _Plan:
+    """What the write pass needs: the files, opt-outs, takeovers of auto-created people, the
+    start of each current job that employments.csv gives, and the number of rows to write."""
+
+    files: _Files
+    source: str
+    opted_out: set[str]
+    takeovers: list[Row]
+    job_starts: dict[tuple[str, str], date | None]
+    total: int
+
+
+class _Check:
+    """The first pass over a folder, and the checks on what it kept."""
+
+    def __init__(self, db: Database, folder: Path, ignore: bool, summary: ImportSummary) -> None:
+        self.db, self.folder, self.summary = db, folder, summary
+        self.files = _Files({}, ignore)
+        self.problems: list[str] = []
+        self.counts: Counter[str] = Counter()
+        self.keys = {stem: Keys() for stem in UNIQUE}
+        self.repeated: dict[str, set[int]] = {}
+        self.repeats: dict[str, set[int]] = defaultdict(set)  # lines repeating a key
+        self.outside: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+        self.homes: list[tuple[int, str]] = []
+        self.addresses, self.domains = _Owners(), _Owners()
+        self.opted_out: set[str] = set()
+        self.takeovers: list[Row] = []
+        self.open_jobs: dict[tuple[str, str], tuple[date | None, int]] = {}
+
+    def read_all(self) -> None:
+        """Validate every row; InputError with every bad value or malformed file."""
+        if not self.folder.is_dir():
+            raise InputError([f"{self.folder}: not a folder"])
+        self._file("organisations", OrganisationRow, self._organisations)
+        self._file("people", PersonRow, self._people)
+        self._file("conversations", ConversationRow, lambda chunk: None)
+        self._file("participants", ParticipantRow, self._participants)
+        self._file("employments", EmploymentRow, self._employments)
+        if self.problems:
+            raise InputError(self.problems)
+
+    def _file(
+        self, stem: str, model: type[M], check: Callable[[list[tuple[int, M]]], None]
+    ) -> None:
+        path = _locate(self.folder, stem, self.problems)
+        if path is None:
+            return
+        self.files.paths[stem] = path
+        raw = files.RawFile(path, stem, self.files.ignore_unknown_columns)
+        for chunk in _chunks(_validated(raw, model, self.problems), CHUNK):
+            self._chunk(stem, [row for _, row in chunk])
+            check(chunk)
+            chunk.clear()  # else it lives on while the next chunk is read
+        self.summary.read[raw.name] = raw.rows_read
+        self.repeated[stem] = self.keys[stem].freeze()
+
+    def _chunk(self, stem: str, rows: list[Any]) -> None:
+        """Count the rows, note their keys and the references outside the import."""
+        self.counts[stem] += len(rows)
+        self.keys[stem].add(UNIQUE[stem].key(row) for row in rows)
+        for name in (f for s, f in REFERENCES if s == stem):
+            self._refer(stem, name, [getattr(row, name) for row in rows])
+
+    def _refer(self, stem: str, name: str, values: list[str | None]) -> None:
+        """Count the references (per id) that name no row of the import."""
+        ids = [value for value in values if value is not None]
+        outside = self.outside[(stem, name)]
+        for value, inside in zip(ids, self.keys[REFERENCES[(stem, name)]].has(ids), strict=True):
+            if not inside:
+                outside[value] += 1
+
+    def _organisations(self, chunk: list[tuple[int, OrganisationRow]]) -> None:
+        self.homes.extend((line, org.id) for line, org in chunk if org.kind == "home")
+        held = [(domain, org.id, line) for line, org in chunk for domain in org.domain]
+        self.counts["domains"] += len(held)
+        values = sorted({value for value, _, _ in held})
+        found = self.db.read("import.domain_owners", domains=values) if values else []
+        self.domains.note(held, ((r["domain"], r["organisation_id"]) for r in found))
+
+    def _people(self, chunk: list[tuple[int, PersonRow]]) -> None:
+        ids = [person.id for _, person in chunk]
+        stored = {r["id"] for r in self.db.read("import.existing_people", ids=ids) if r["opt_out"]}
+        self.opted_out.update(p.id for _, p in chunk if p.opt_out or p.id in stored)
+        self.counts["jobs"] += sum(p.id not in self.opted_out for _, p in chunk)
+        held = [(address, p.id, line) for line, p in chunk for address in p.email]
+        self.counts["addresses"] += len(held)
+        values = sorted({value for value, _, _ in held})
+        found = self.db.read("import.address_owners", addresses=values) if values else []
+        self.addresses.note(held, ((r["address"], r["person_id"]) for r in found))
+
+    def _participants(self, chunk: list[tuple[int, ParticipantRow]]) -> None:
+        self.counts["participants skipped"] += sum(p.person_id in self.opted_out for _, p in chunk)
+
+    def _employments(self, chunk: list[tuple[int, EmploymentRow]]) -> None:
+        self.counts["employments skipped"] += sum(e.person_id in self.opted_out for _, e in chunk)
+        for _, emp in chunk:
+            if emp.until is None:  # perhaps the current job's start
+                key = (emp.person_id, emp.organisation_id)
+                self.open_jobs[key] = (emp.from_, self.open_jobs.get(key, (None, 0))[1] + 1)
+
+    def finish(self) -> _Plan:
+        """Check keys, references, the home rule, addresses and domains against the import
+        and the graph; InputError listing every problem, else the plan of the writes."""
+        self.addresses.repeated = self.addresses.keys.freeze()
+        self.domains.repeated = self.domains.keys.freeze()
+        unknown = self._look_up()
+        problems = self._duplicates()
+        problems += self._unknown(unknown)
+        problems += self._home()
+        problems += self._address_problems()
+        problems += self._domain_problems()
+        if problems:
+            raise InputError(problems)
+        return self._plan()
+
+    def _look_up(self) -> dict[str, set[str]]:
+        """The ids referenced outside the import that the graph lacks too, by file; the
+        opt-outs among the people it holds."""
+        unknown: dict[str, set[str]] = {}
+        for target, (_, query) in TARGETS.items():
+            wanted = {i for (s, f), ids in self.outside.items() if REFERENCES[(s, f)] == target
+                      for i in ids}  # fmt: skip
+            found: set[str] = set()
+            for chunk in _chunks(sorted(wanted), CHUNK):
+                for row in self.db.read(query, ids=chunk):
+                    found.add(row["id"])
+                    if row.get("opt_out"):
+                        self._opt_out_outside(row["id"])
+            unknown[target] = wanted - found
+        return unknown
+
+    def _opt_out_outside(self, person_id: str) -> None:
+        self.opted_out.add(person_id)
+        for stem in ("participants", "employments"):
+            self.counts[f"{stem} skipped"] += self.outside[(stem, "person_id")][person_id]
+
+    def _duplicates(self) -> list[str]:
+        """A re-scan of each file whose key hashes repeat names each repeated key."""
+        problems: list[str] = []
+        for stem, unique in UNIQUE.items():
+            repeated = self.repeated.get(stem)
+            if not repeated:
+                continue
+            first: dict[Hashable, int] = {}
+            for line, row in self.files.rows(stem, MODELS[stem]):
+                key = unique.key(row)
+                if hash(key) not in repeated:
+                    continue
+                if key not in first:
+                    first[key] = line
+                    continue
+                self.repeats[stem].add(line)
                 problems.append(
-                    f"{name}:{line}: email: {address!r} is also the address of {other!r} "
-                    f"(line {first})"
+                    f"{self.files.name(stem)}:{line}: {unique.field}: duplicate {unique.what} "
+                    f"{_show(key)} (first on line {first[key]})"
                 )
-            else:
-                owner[address] = (pid, line)
-    takeovers: dict[str, str] = {}
-    addresses = sorted(owner)
-    stored = db.read("import.address_owners", addresses=addresses) if addresses else []
-    for found in stored:
-        pid, line = owner[found["address"]]
-        current = found["person_id"]
-        if current == pid:
-            continue
-        if current.startswith(AUTO_PERSON_PREFIX) and current not in people:
-            takeovers[current] = pid
-            continue
-        name = people[pid][0]
-        problems.append(
-            f"{name}:{line}: email: {found['address']!r} already belongs to person {current!r}"
-        )
-    return [{"keep": keep, "drop": drop} for drop, keep in sorted(takeovers.items())]
+        return problems
 
+    def _unknown(self, unknown: dict[str, set[str]]) -> list[str]:
+        """A re-scan of each file with a reference the import and the graph both lack."""
+        problems: list[str] = []
+        for stem in dict.fromkeys(s for s, _ in REFERENCES):
+            fields = [(f, t) for (s, f), t in REFERENCES.items() if s == stem and unknown[t]]
+            if not fields:
+                continue
+            for line, row in self.files.rows(stem, MODELS[stem]):
+                if line in self.repeats[stem]:
+                    continue
+                for name, target in fields:
+                    value = getattr(row, name)
+                    if value in unknown[target]:
+                        problems.append(
+                            f"{self.files.name(stem)}:{line}: {name}: "
+                            f"unknown {TARGETS[target][0]} {value!r}"
+                        )
+        return problems
 
-def _check_domains(
-    db: Database, organisations: dict[str, tuple[str, int, OrganisationRow]], problems: list[str]
-) -> None:
-    owner: dict[str, tuple[str, int]] = {}
-    for oid, (name, line, row) in organisations.items():
-        for domain in row.domain:
-            if domain in owner:
-                other, first = owner[domain]
-                problems.append(
-                    f"{name}:{line}: domain: {domain!r} is also a domain of {other!r} "
-                    f"(line {first})"
-                )
-            else:
-                owner[domain] = (oid, line)
-    domains = sorted(owner)
-    for found in db.read("import.domain_owners", domains=domains) if domains else []:
-        oid, line = owner[found["domain"]]
-        if found["organisation_id"] != oid:
+    def _home(self) -> list[str]:
+        """Exactly one organisation of kind home, in the import or in the graph."""
+        stored = [row["id"] for row in self.db.read("import.home_organisations")]
+        imported = self.keys["organisations"].has(stored)
+        stored = [oid for oid, inside in zip(stored, imported, strict=True) if not inside]
+        homes = [
+            (line, oid) for line, oid in self.homes if line not in self.repeats["organisations"]
+        ]
+        name = self.files.name("organisations") if self.counts["organisations"] else None
+        problems = [
+            f"{name}:{line}: kind: a second 'home' organisation {oid!r} "
+            f"(exactly one is allowed; {stored[0] if stored else homes[0][1]!r} is home)"
+            for line, oid in (homes if stored else homes[1:])
+        ]
+        if not homes and not stored:
             problems.append(
-                f"{organisations[oid][0]}:{line}: domain: {found['domain']!r} already belongs "
-                f"to organisation {found['organisation_id']!r}"
+                f"{name or 'organisations.csv'}:1: kind: "
+                "no organisation of kind 'home' (exactly one is needed)"
             )
+        return problems
 
+    def _held_twice(
+        self, stem: str, owners: _Owners, field: str, also: str
+    ) -> tuple[list[str], list[tuple[str, str, str, int]]]:
+        """Problems for values of ``field`` two rows hold, and the graph's other owners of
+        the values their first holders hold (sorted by value)."""
+        name, problems = self.files.name(stem), []
+        first: dict[str, tuple[Hashable, int]] = {}  # value: (its first holder, line)
+        for line, row in self.files.rows(stem, MODELS[stem]) if owners.repeated else ():
+            if line in self.repeats[stem]:
+                continue
+            for value in getattr(row, field):
+                if hash(value) not in owners.repeated:
+                    continue
+                if value in first:
+                    other, at = first[value]
+                    problems.append(
+                        f"{name}:{line}: {field}: {value!r} is also {also} {other!r} (line {at})"
+                    )
+                else:
+                    first[value] = (UNIQUE[stem].key(row), line)
+        foreign = [
+            found
+            for found in owners.foreign
+            if found[3] not in self.repeats[stem]
+            and (found[0] not in first or first[found[0]][1] == found[3])
+        ]
+        return problems, sorted(foreign, key=lambda found: found[0])
 
-def _build(
-    parsed: Folder,
-    organisations: dict[str, tuple[str, int, OrganisationRow]],
-    people: dict[str, tuple[str, int, PersonRow]],
-    conversations: dict[str, tuple[str, int, ConversationRow]],
-    participants: dict[tuple[str, str], tuple[str, int, ParticipantRow]],
-    employments: dict[Any, tuple[str, int, EmploymentRow]],
-    opted_out: set[str],
-    takeovers: list[dict[str, str]],
-    summary: ImportSummary,
-) -> Batch:
-    batch = Batch(takeovers=takeovers)
-    for _, _, org in organisations.values():
-        batch.organisations.append(
-            {"id": org.id, "props": {"name": org.name, "kind": org.kind, "sector": org.sector}}
+    def _address_problems(self) -> list[str]:
+        """Each address belongs to one person; one of an auto-created person is taken over."""
+        problems, foreign = self._held_twice("people", self.addresses, "email", "the address of")
+        takeovers: dict[str, str] = {}
+        for address, current, person_id, line in foreign:
+            if current.startswith(AUTO_PERSON_PREFIX) and not self.keys["people"].has([current])[0]:
+                takeovers[current] = person_id
+                continue
+            problems.append(
+                f"{self.files.name('people')}:{line}: email: {address!r} already belongs to "
+                f"person {current!r}"
+            )
+        self.takeovers = [{"keep": keep, "drop": drop} for drop, keep in sorted(takeovers.items())]
+        return problems
+
+    def _domain_problems(self) -> list[str]:
+        """Each domain belongs to one organisation."""
+        problems, foreign = self._held_twice("organisations", self.domains, "domain", "a domain of")
+        problems.extend(
+            f"{self.files.name('organisations')}:{line}: domain: {domain!r} already belongs "
+            f"to organisation {current!r}"
+            for domain, current, _, line in foreign
         )
-        batch.domains.extend({"organisation_id": org.id, "domain": d} for d in org.domain)
-    current: dict[str, str | None] = {}
-    for _, _, person in people.values():
-        batch.emails.extend({"person_id": person.id, "address": a} for a in person.email)
-        if person.id in opted_out:
-            batch.people.append({"id": person.id, "props": {"opt_out": True}})
-            batch.opted_out.append(person.id)
-            continue
-        props: dict[str, Any] = {
-            "name": person.name,
-            "title": person.title,
-            "level": person.level,
-            "interests": person.interests,
-            "opt_out": False,
-        }
-        batch.people.append({"id": person.id, "props": props})
-        current[person.id] = person.organisation_id
-    jobs: dict[str, dict[str, Any]] = {
-        pid: {
-            "person_id": pid,
-            "organisation_id": oid,
-            "from": None,
-            "title": people[pid][2].title,
-            "level": people[pid][2].level,
-        }
-        for pid, oid in current.items()
+        return problems
+
+    def _plan(self) -> _Plan:
+        starts, absorbed = self._job_starts()
+        counts = self.counts
+        total = (
+            counts["organisations"] + counts["domains"] + counts["people"] + counts["addresses"]
+            + counts["jobs"] + counts["conversations"]
+            + counts["employments"] - counts["employments skipped"] - absorbed
+            + counts["participants"] - counts["participants skipped"]
+        )  # fmt: skip
+        source = files.source(self.files.paths["conversations"])
+        return _Plan(self.files, source, self.opted_out, self.takeovers, starts, total)
+
+    def _job_starts(self) -> tuple[dict[tuple[str, str], date | None], int]:
+        """The start of each current job that an open-ended employment at the same
+        organisation gives (the last such), and how many employment rows that takes."""
+        starts: dict[tuple[str, str], date | None] = {}
+        absorbed = 0
+        people = self.files.rows("people", PersonRow) if self.open_jobs else iter(())
+        for _, person in people:
+            if person.organisation_id is None or person.id in self.opted_out:
+                continue
+            key = (person.id, person.organisation_id)
+            if key in self.open_jobs:
+                starts[key], n = self.open_jobs[key]
+                absorbed += n
+        return starts, absorbed
+
+
+def _stream(plan: _Plan, summary: ImportSummary) -> Stream:
+    """The rows of the folder, re-read file by file as the writer consumes them."""
+    rows, opted_out = plan.files.rows, plan.opted_out
+    return Stream(
+        organisations=(_organisation(o) for _, o in rows("organisations", OrganisationRow)),
+        domains=(
+            {"organisation_id": o.id, "domain": domain}
+            for _, o in rows("organisations", OrganisationRow)
+            for domain in o.domain
+        ),
+        people=(_person(p, opted_out) for _, p in rows("people", PersonRow)),
+        opted_out=(p.id for _, p in rows("people", PersonRow) if p.id in opted_out),
+        emails=(
+            {"person_id": p.id, "address": address}
+            for _, p in rows("people", PersonRow)
+            for address in p.email
+        ),
+        takeovers=plan.takeovers,
+        jobs=(
+            _job(p, plan.job_starts) for _, p in rows("people", PersonRow) if p.id not in opted_out
+        ),
+        employments=_employments(plan, summary),
+        conversations=(
+            _conversation(c, plan.source) for _, c in rows("conversations", ConversationRow)
+        ),
+        participations=_participations(plan, summary),
+    )
+
+
+def _organisation(org: OrganisationRow) -> Row:
+    return {"id": org.id, "props": {"name": org.name, "kind": org.kind, "sector": org.sector}}
+
+
+def _person(person: PersonRow, opted_out: set[str]) -> Row:
+    if person.id in opted_out:
+        return {"id": person.id, "props": {"opt_out": True}}
+    props = {
+        "name": person.name,
+        "title": person.title,
+        "level": person.level,
+        "interests": person.interests,
+        "opt_out": False,
     }
-    for _, _, emp in employments.values():
-        if emp.person_id in opted_out:
+    return {"id": person.id, "props": props}
+
+
+def _job(person: PersonRow, starts: dict[tuple[str, str], date | None]) -> Row:
+    """The current job (people.csv); its start comes from employments.csv."""
+    start = starts.get((person.id, person.organisation_id)) if person.organisation_id else None
+    return {
+        "person_id": person.id,
+        "organisation_id": person.organisation_id,
+        "from": start,
+        "title": person.title,
+        "level": person.level,
+    }
+
+
+def _employments(plan: _Plan, summary: ImportSummary) -> Iterator[Row]:
+    """Past jobs: not of opted-out people, nor the current job's start (written with it)."""
+    for _, emp in plan.files.rows("employments", EmploymentRow):
+        if emp.person_id in plan.opted_out:
             summary.skip("employment of an opted-out person")
             continue
-        current_job = jobs.get(emp.person_id)
-        if (
-            current_job
-            and current_job["organisation_id"] == emp.organisation_id
-            and emp.until is None
-        ):
-            current_job["from"] = emp.from_  # the current job's start
+        if emp.until is None and (emp.person_id, emp.organisation_id) in plan.job_starts:
             continue
-        batch.employments.append(
-            {
-                "person_id": emp.person_id,
-                "organisation_id": emp.organisation_id,
-                "title": emp.title,
-                "level": emp.level,
-                "from": emp.from_,
-                "until": emp.until,
-            }
-        )
-    batch.jobs = list(jobs.values())
-    for _, _, conv in conversations.values():
-        conv_props: dict[str, Any] = {
-            "date": conv.date,
-            "kind": conv.kind,
-            "depth": conv.depth or DEFAULT_DEPTH[conv.kind],
-            "duration_minutes": conv.duration_minutes,
-            "subject": conv.subject,
-            "source": parsed.conversation_source,
+        yield {
+            "person_id": emp.person_id,
+            "organisation_id": emp.organisation_id,
+            "title": emp.title,
+            "level": emp.level,
+            "from": emp.from_,
+            "until": emp.until,
         }
-        batch.conversations.append({"id": conv.id, "props": conv_props})
-    for _, _, part in participants.values():
-        if part.person_id in opted_out:
+
+
+def _conversation(conv: ConversationRow, source: str) -> Row:
+    props = {
+        "date": conv.date,
+        "kind": conv.kind,
+        "depth": conv.depth or DEFAULT_DEPTH[conv.kind],
+        "duration_minutes": conv.duration_minutes,
+        "subject": conv.subject,
+        "source": source,
+    }
+    return {"id": conv.id, "props": props}
+
+
+def _participations(plan: _Plan, summary: ImportSummary) -> Iterator[Row]:
+    for _, part in plan.files.rows("participants", ParticipantRow):
+        if part.person_id in plan.opted_out:
             summary.skip("participant opted out")
             continue
-        batch.participations.append(
-            {
-                "conversation_id": part.conversation_id,
-                "person_id": part.person_id,
-                "role": part.role,
-            }
-        )
-    return batch
+        yield {"conversation_id": part.conversation_id, "person_id": part.person_id,
+               "role": part.role}  # fmt: skip

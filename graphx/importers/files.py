@@ -1,4 +1,4 @@
-"""Reading canonical files (CSV or JSON Lines) as ``(line, fields)`` with physical line numbers."""
+"""Reading canonical files (CSV or JSON Lines) row by row, with physical line numbers."""
 
 from __future__ import annotations
 
@@ -14,20 +14,47 @@ from graphx.importers.rows import REQUIRED, columns
 
 @dataclass
 class RawFile:
-    """One canonical file's rows before validation, and what was wrong with its shape."""
+    """One canonical file, read one row at a time (never held whole).
+
+    ``rows()`` may run again (each run re-reads the file); what is wrong with the file's
+    shape goes to ``problems``, and ``rows_read`` counts the rows of the last run.
+    """
 
     path: Path
     stem: str
-    rows: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
+    ignore_unknown_columns: bool = False
     problems: list[str] = field(default_factory=list)
+    rows_read: int = 0
 
     @property
     def name(self) -> str:
         return self.path.name
 
-    @property
-    def source(self) -> str:
-        return "jsonl" if self.path.suffix == ".jsonl" else "csv"
+    def rows(self) -> Iterator[tuple[int, dict[str, Any]]]:
+        """``(line, fields)`` of each row, known fields only; unknown/missing columns and
+        malformed lines become problems."""
+        self.problems.clear()
+        self.rows_read = 0
+        jsonl = self.path.suffix == ".jsonl"
+        known = set(columns(self.stem))
+        for line, fields in _jsonl(self) if jsonl else _csv(self):
+            if jsonl:
+                self._check_fields(line, fields, known)
+            self.rows_read += 1
+            yield line, {k: v for k, v in fields.items() if k in known}
+
+    def _check_fields(self, line: int, fields: dict[str, Any], known: set[str]) -> None:
+        for key in fields:
+            if key not in known and not self.ignore_unknown_columns:
+                self.problems.append(f"{self.name}:{line}: {key}: unknown field")
+        for key in REQUIRED[self.stem]:
+            if key not in fields:
+                self.problems.append(f"{self.name}:{line}: {key}: missing field")
+
+
+def source(path: Path) -> str:
+    """What a conversation read from ``path`` records as its ``source``."""
+    return "jsonl" if path.suffix == ".jsonl" else "csv"
 
 
 def find(folder: Path, stem: str) -> Path | None:
@@ -39,24 +66,7 @@ def find(folder: Path, stem: str) -> Path | None:
     return None
 
 
-def read(path: Path, stem: str, ignore_unknown_columns: bool) -> RawFile:
-    """All rows of ``path``; unknown/missing columns and malformed lines become problems."""
-    raw = RawFile(path, stem)
-    rows = _jsonl(raw) if path.suffix == ".jsonl" else _csv(raw, ignore_unknown_columns)
-    known = set(columns(stem))
-    for line, fields in rows:
-        if path.suffix == ".jsonl":
-            for key in fields:
-                if key not in known and not ignore_unknown_columns:
-                    raw.problems.append(f"{raw.name}:{line}: {key}: unknown field")
-            for key in REQUIRED[stem]:
-                if key not in fields:
-                    raw.problems.append(f"{raw.name}:{line}: {key}: missing field")
-        raw.rows.append((line, {k: v for k, v in fields.items() if k in known}))
-    return raw
-
-
-def _csv(raw: RawFile, ignore_unknown_columns: bool) -> Iterator[tuple[int, dict[str, Any]]]:
+def _csv(raw: RawFile) -> Iterator[tuple[int, dict[str, Any]]]:
     try:
         handle = raw.path.open(encoding="utf-8-sig", newline="")
         with handle:
@@ -66,7 +76,7 @@ def _csv(raw: RawFile, ignore_unknown_columns: bool) -> Iterator[tuple[int, dict
                 raw.problems.append(f"{raw.name}:1: header: the file is empty")
                 return
             header = [h.strip() for h in header]
-            if not _header_ok(raw, header, ignore_unknown_columns):
+            if not _header_ok(raw, header):
                 return
             last = reader.line_num
             for record in reader:
@@ -86,7 +96,7 @@ def _csv(raw: RawFile, ignore_unknown_columns: bool) -> Iterator[tuple[int, dict
         raw.problems.append(f"{raw.name}:{reader.line_num}: row: {exc}")
 
 
-def _header_ok(raw: RawFile, header: list[str], ignore_unknown_columns: bool) -> bool:
+def _header_ok(raw: RawFile, header: list[str]) -> bool:
     known = columns(raw.stem)
     ok = True
     seen: set[str] = set()
@@ -95,7 +105,7 @@ def _header_ok(raw: RawFile, header: list[str], ignore_unknown_columns: bool) ->
             raw.problems.append(f"{raw.name}:1: {name}: duplicate column")
             ok = False
         seen.add(name)
-        if name not in known and not ignore_unknown_columns:
+        if name not in known and not raw.ignore_unknown_columns:
             raw.problems.append(f"{raw.name}:1: {name}: unknown column")
             ok = False
     for name in REQUIRED[raw.stem]:

@@ -2,9 +2,11 @@
 
 A small or medium import runs in ONE explicit transaction: it applies completely or not at
 all. An import of more than ``SINGLE_TRANSACTION_ROWS`` rows would not fit in the server's
-transaction memory; it commits batch by batch in a fixed order (organisations, people,
-addresses, jobs, conversations, participations, participant counts). Every write is a MERGE on
-a constrained key, so after a failure a re-run of the same import completes it exactly.
+transaction memory; it commits batch by batch in a fixed order (organisations, domains,
+people, opt-outs, addresses, takeovers, jobs, employments, conversations, participations,
+participant counts). Every write is a MERGE on a constrained key, so after a failure a re-run
+of the same import completes it exactly. Rows come as lists (``Batch``) or as iterables read
+once (``Stream``); either way no more than ``BATCH_SIZE`` of them are sent at a time.
 """
 
 from __future__ import annotations
@@ -13,9 +15,10 @@ import copy
 import logging
 import random
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Any, Protocol
 
 from neo4j.exceptions import TransientError
@@ -62,14 +65,23 @@ class Batch:
     participations: list[Row] = field(default_factory=list)
     extra_conversation_ids: set[str] = field(default_factory=set)
 
-    def size(self) -> int:
-        return sum(
-            len(rows)
-            for rows in (
-                self.organisations, self.domains, self.people, self.emails, self.jobs,
-                self.employments, self.conversations, self.participations,
-            )
-        )  # fmt: skip
+
+@dataclass
+class Stream:
+    """Like ``Batch``, but each kind of row an iterable read once, as it is written (a
+    canonical folder re-read file by file): the rows are never all held at once."""
+
+    organisations: Iterable[Row] = ()
+    domains: Iterable[Row] = ()
+    people: Iterable[Row] = ()
+    opted_out: Iterable[str] = ()
+    emails: Iterable[Row] = ()
+    takeovers: Iterable[Row] = ()
+    jobs: Iterable[Row] = ()
+    employments: Iterable[Row] = ()
+    conversations: Iterable[Row] = ()
+    participations: Iterable[Row] = ()
+    extra_conversation_ids: Iterable[str] = ()
 
 
 class Writer:
@@ -96,8 +108,13 @@ class Writer:
         self.summary.transactions += 1
 
     def write_all(self, batch: Batch, progress: Progress | None = None) -> None:
-        """``open`` and ``write``; a one-transaction import that a concurrent import deadlocks
-        (or that times out on a lock) is rolled back and run again, up to ``ATTEMPTS`` times.
+        """``write`` ``batch`` inside ``transact``."""
+        self.transact(lambda: self.write(batch, progress))
+
+    def transact(self, work: Callable[[], None]) -> None:
+        """``open`` and run ``work``; a one-transaction import that a concurrent import
+        deadlocks (or that times out on a lock) is rolled back and run again from the start,
+        up to ``ATTEMPTS`` times, with the summary as it was before the first attempt.
 
         Safe because every write is a MERGE on a constrained key. Batch mode needs no loop:
         each batch is a managed transaction the driver retries.
@@ -106,7 +123,7 @@ class Writer:
         for attempt in range(1, ATTEMPTS + 1):
             try:
                 with self.open():
-                    self.write(batch, progress)
+                    work()
                 return
             except TransientError as exc:
                 if not self.single or attempt == ATTEMPTS or not _lock_conflict(exc):
@@ -133,48 +150,60 @@ class Writer:
         return self.db.write(name, **params)
 
     def unwind(
-        self, name: str, rows: Sequence[Any], on_batch: Callable[[int], None] | None = None
+        self, name: str, rows: Iterable[Any], on_batch: Callable[[int], None] | None = None
     ) -> list[Row]:
-        """Run ``name`` over ``rows`` in batches of ``BATCH_SIZE``; all result rows."""
+        """Run ``name`` over ``rows`` in batches of ``BATCH_SIZE``; all result rows.
+
+        Each batch is emptied once sent: the driver keeps a query's parameters until its
+        transaction ends, which would hold every row of a one-transaction import.
+        """
         results: list[Row] = []
-        for start in range(0, len(rows), BATCH_SIZE):
-            chunk = list(rows[start : start + BATCH_SIZE])
+        iterator = iter(rows)
+        while chunk := list(islice(iterator, BATCH_SIZE)):
             results.extend(self.run(name, rows=chunk))
             if on_batch is not None:
                 on_batch(len(chunk))
+            chunk.clear()
         return results
 
-    def counted(self, what: str, name: str, rows: Sequence[Any], progress: Progress) -> None:
+    def counted(self, what: str, name: str, rows: Iterable[Any], progress: Progress) -> None:
         """``unwind`` a query that returns created/updated/unchanged counts."""
         for outcome in self.unwind(name, rows, progress.advance):
             self.summary.count(what, outcome)
 
-    def write(self, batch: Batch, progress: Progress | None = None) -> None:
+    def write(self, batch: Batch | Stream, progress: Progress | None = None) -> None:
         """Write ``batch`` in dependency order and recount the conversations' participants."""
         progress = progress or NoProgress()
         summary = self.summary
-        left: set[str] = set(batch.extra_conversation_ids)
+        touched: set[str] = set(batch.extra_conversation_ids)
         self.counted("organisations", "import.organisations", batch.organisations, progress)
         self.counted("domains", "import.domains", batch.domains, progress)
         self.counted("people", "import.people", batch.people, progress)
         for row in self.unwind("import.opt_out", batch.opted_out):
-            left.update(row["conversations"])
+            touched.update(row["conversations"])
         self.counted("addresses", "import.emails", batch.emails, progress)
         for takeover in batch.takeovers:
             (row,) = self.run("people.merge", keep=takeover["keep"], drop=takeover["drop"])
-            left.update(row["conversations"])
+            touched.update(row["conversations"])
             summary.count("merged people", {"updated": 1})
         self.counted("jobs", "import.jobs", batch.jobs, progress)
         self.counted("employments", "import.employments", batch.employments, progress)
-        self.counted("conversations", "import.conversations", batch.conversations, progress)
-        self.counted("participations", "import.participations", batch.participations, progress)
-        touched = (
-            {row["id"] for row in batch.conversations}
-            | {row["conversation_id"] for row in batch.participations}
-            | left
-        )
-        summary.conversation_ids.update(touched)
+        conversations = _noting(batch.conversations, "id", touched)
+        self.counted("conversations", "import.conversations", conversations, progress)
+        participations = _noting(batch.participations, "conversation_id", touched)
+        self.counted("participations", "import.participations", participations, progress)
+        if summary.conversation_ids:
+            summary.conversation_ids.update(touched)
+        else:  # the first write: no second set of (perhaps millions of) ids
+            summary.conversation_ids = touched
         self.unwind("import.count_participants", sorted(touched))
+
+
+def _noting(rows: Iterable[Row], key: str, into: set[str]) -> Iterator[Row]:
+    """``rows`` unchanged, adding each one's ``key`` value to ``into`` as it passes."""
+    for row in rows:
+        into.add(row[key])
+        yield row
 
 
 def _lock_conflict(error: TransientError) -> bool:

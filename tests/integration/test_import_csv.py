@@ -9,10 +9,12 @@ import pytest
 from typer.testing import CliRunner
 
 from graphx.cli import app
-from graphx.db import Database
+from graphx.db import Database, delete_all
 from graphx.errors import InputError
+from graphx.importers import canonical, writer
 from graphx.importers.canonical import import_canonical
 from graphx.stats import graph_stats
+from tests.integration.support import canonical_dump
 
 FIXTURE = Path(__file__).parents[1] / "data" / "canonical"
 runner = CliRunner()
@@ -231,6 +233,47 @@ def test_duplicate_ids_and_addresses_in_the_import_are_reported(db: Database, fo
     ]
 
 
+def test_keys_repeated_far_apart_are_reported_with_both_lines(
+    db: Database, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(canonical, "CHUNK", 2)  # the repeats are read in later chunks
+    with (folder / "participants.csv").open("a") as handle:
+        handle.write("c1,dan,attendee\nc2,bob,attendee\nc1,dan,organizer\n")
+    with (folder / "employments.csv").open("a") as handle:
+        handle.write("cfo,fabrikam,Buyer,staff,2015-01-01,2016-01-01\n")
+    assert problems_of(db, folder) == [
+        "participants.csv:12: person_id: duplicate participant 'c2' + 'bob' (first on line 4)",
+        "participants.csv:13: person_id: duplicate participant 'c1' + 'dan' (first on line 11)",
+        "employments.csv:4: from: duplicate employment 'cfo' + 'fabrikam' + "
+        "datetime.date(2015, 1, 1) (first on line 2)",
+    ]
+
+
+def test_a_row_repeating_a_key_is_left_out_of_the_other_checks(db: Database, folder: Path) -> None:
+    with (folder / "people.csv").open("a") as handle:
+        handle.write("bob,Bobby,dan@fabrikam.example,initech,,,,\n")
+    with (folder / "organisations.csv").open("a") as handle:
+        handle.write("fabrikam,Fabrikam,home,contoso.example,\n")
+    assert problems_of(db, folder) == [
+        "organisations.csv:5: id: duplicate id 'fabrikam' (first on line 4)",
+        "people.csv:8: id: duplicate id 'bob' (first on line 3)",
+    ]
+
+
+def test_only_the_first_holder_of_a_repeated_address_is_checked_against_the_graph(
+    db: Database, folder: Path
+) -> None:
+    import_canonical(db, FIXTURE)
+    rewrite(folder / "people.csv", "bob,Bob Baker", "bobby,Bob Baker")
+    with (folder / "people.csv").open("a") as handle:
+        handle.write("bob,Bob,bob@graphx.example,,,,,\nzoe,Zoe,eve@contoso.example,,,,,\n")
+    assert problems_of(db, folder) == [
+        "people.csv:8: email: 'bob@graphx.example' is also the address of 'bobby' (line 3)",
+        "people.csv:9: email: 'eve@contoso.example' is also the address of 'eve' (line 6)",
+        "people.csv:3: email: 'bob@graphx.example' already belongs to person 'bob'",
+    ]
+
+
 def test_references_to_unknown_ids_are_reported(db: Database, folder: Path) -> None:
     rewrite(folder / "people.csv", "dan@fabrikam.example,fabrikam", "dan@fabrikam.example,initech")
     with (folder / "participants.csv").open("a") as handle:
@@ -258,6 +301,85 @@ def test_references_to_what_the_graph_already_holds_are_accepted(
     summary = import_canonical(db, later)
     assert summary.conversation_ids == {"c1"}
     assert one(db, "MATCH (c:Conversation {id: 'c1'}) RETURN c.participants AS n")["n"] == 3
+
+
+def test_rows_of_a_stored_opted_out_person_are_skipped(db: Database, tmp_path: Path) -> None:
+    import_canonical(db, FIXTURE)
+    later = tmp_path / "later"
+    later.mkdir()
+    (later / "organisations.csv").write_text("id,name,kind\n")
+    (later / "people.csv").write_text("id\n")
+    (later / "conversations.csv").write_text("id,date,kind\n")
+    (later / "participants.csv").write_text(
+        "conversation_id,person_id,role\nc1,eve,attendee\nc3,eve,attendee\nc3,cfo,attendee\n"
+    )
+    (later / "employments.csv").write_text(
+        "person_id,organisation_id,from,until\neve,fabrikam,2010-01-01,2012-01-01\n"
+    )
+    before = canonical_dump(db)
+    summary = import_canonical(db, later)
+    assert summary.skipped == {"employment of an opted-out person": 1, "participant opted out": 2}
+    assert summary.created == {"participations": 1}
+    assert canonical_dump(db)["participations"] == sorted(
+        [*before["participations"], ("cfo", "c3", "attendee")], key=repr
+    )
+
+
+class _Recorder:
+    """A progress listener that remembers what it was told."""
+
+    def __init__(self) -> None:
+        self.started: list[tuple[str, int | None]] = []
+        self.sent = 0
+
+    def start(self, label: str, total: int | None) -> None:
+        self.started.append((label, total))
+
+    def advance(self, n: int) -> None:
+        self.sent += n
+
+
+def test_progress_counts_every_row_written_against_the_total_announced(db: Database) -> None:
+    progress = _Recorder()
+    import_canonical(db, FIXTURE, progress=progress)
+    rows = 3 + 3 + 6 + 6 + 5 + 1 + 3 + 8  # orgs, domains, people, addresses, jobs, past jobs,
+    # conversations, participations: eve opted out, cfo's open employment is her current job
+    assert progress.started == [(f"checking {FIXTURE}", None), (f"importing {FIXTURE}", rows)]
+    assert progress.sent == rows
+
+
+def test_an_import_too_large_for_one_transaction_commits_batch_by_batch(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import_canonical(db, FIXTURE)
+    whole = canonical_dump(db)
+    delete_all(db)
+    monkeypatch.setattr(canonical, "SINGLE_TRANSACTION_ROWS", 34)
+    monkeypatch.setattr(writer, "BATCH_SIZE", 2)
+    summary = import_canonical(db, FIXTURE)
+    assert canonical_dump(db) == whole
+    # batches: 2 org, 2 domain, 3 people, 1 opt-out, 3 address, 3 job, 1 past job,
+    # 2 conversation, 4 participation and 2 participant count batches
+    assert summary.transactions == 23
+    again = import_canonical(db, FIXTURE)
+    assert sum(again.created.values()) + sum(again.updated.values()) == 0
+    assert canonical_dump(db) == whole
+
+
+def test_a_file_changed_after_the_checks_fails_the_import_and_writes_nothing(
+    db: Database, folder: Path
+) -> None:
+    class Saboteur(_Recorder):
+        def start(self, label: str, total: int | None) -> None:
+            if label.startswith("importing"):
+                rewrite(folder / "participants.csv", "c3,dan,attendee", "c3,dan,spectator")
+
+    with pytest.raises(InputError) as raised:
+        import_canonical(db, folder, progress=Saboteur())
+    assert raised.value.problems == [
+        "participants.csv:9: role: Input should be 'organizer' or 'attendee', got 'spectator'"
+    ]
+    assert graph_stats(db) == dict.fromkeys(graph_stats(db), 0)
 
 
 def test_exactly_one_home_organisation_is_required(

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from graphx.importers.canonical import Keys
+from graphx.importers.files import RawFile
 from graphx.importers.mail import encounter, mbox_headers, message_id
 from graphx.importers.resolve import name_from_address, parent_domains
 from graphx.importers.rows import normalise_address, parse_datetime, split_multi
@@ -77,3 +79,33 @@ def test_mail_with_many_recipients_is_bulk() -> None:
 def test_names_and_domains_come_from_the_address() -> None:
     assert name_from_address("mary-jane.o_neil@x.example") == "Mary Jane O Neil"
     assert parent_domains("a.b.example") == ["a.b.example", "b.example"]
+
+
+def test_keys_tell_which_keys_repeat_and_which_references_are_among_them() -> None:
+    keys = Keys()
+    keys.add(["c1", "c2", "c1"])
+    keys.add([("c1", "ann"), ("c1", "ann"), ("c1", "bob")])
+    assert keys.freeze() == {hash("c1"), hash(("c1", "ann"))}
+    assert keys.has(["c2", "c3", ("c1", "bob"), ("bob", "c1")]) == [True, False, True, False]
+    assert keys.has([]) == []
+
+
+def test_no_keys_hold_no_reference() -> None:
+    keys = Keys()
+    assert keys.freeze() == set()
+    assert keys.has(["c1", "c2"]) == [False, False]
+
+
+def test_a_canonical_file_is_read_again_from_the_start_with_fresh_problems(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "participants.csv"
+    path.write_text("conversation_id,person_id,role\nc1,ann,organizer\n\nc1,bob\nc1,bob,x\n")
+    raw = RawFile(path, "participants")
+    rows = raw.rows()
+    assert next(rows) == (2, {"conversation_id": "c1", "person_id": "ann", "role": "organizer"})
+    assert raw.rows_read == 1
+    assert [line for line, _ in rows] == [5]
+    assert raw.problems == ["participants.csv:4: row: has 2 fields, the header has 3"]
+    assert [line for line, _ in raw.rows()] == [2, 5]
+    assert (raw.rows_read, len(raw.problems)) == (2, 1)
