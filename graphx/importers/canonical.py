@@ -42,7 +42,6 @@ from graphx.importers.writer import SINGLE_TRANSACTION_ROWS, NoProgress, Progres
 from graphx.model import DEFAULT_DEPTH
 
 REQUIRED_FILES = ("organisations", "people", "conversations", "participants")
-OPTIONAL_FILES = ("employments",)
 AUTO_PERSON_PREFIX = "email:"
 """Ids of people created from an unknown address start with this; a CSV person takes them over."""
 CHUNK = 5000
@@ -387,12 +386,12 @@ class _Check:
         return self._plan()
 
     def _look_up(self) -> dict[str, set[str]]:
-        """The ids referenced outside the import that the graph lacks too, by file; the
-        opt-outs among the people it holds."""
+        """The ids referenced outside the import that the graph lacks too, by the file they
+        would be rows of; the opt-outs among the people the graph holds."""
         unknown: dict[str, set[str]] = {}
         for target, (_, query) in TARGETS.items():
-            wanted = {i for (s, f), ids in self.outside.items() if REFERENCES[(s, f)] == target
-                      for i in ids}  # fmt: skip
+            counted = [ids for ref, ids in self.outside.items() if REFERENCES[ref] == target]
+            wanted = {i for ids in counted for i in ids}
             found: set[str] = set()
             for chunk in _chunks(sorted(wanted), CHUNK):
                 for row in self.db.read(query, ids=chunk):
