@@ -1,7 +1,9 @@
 """Time coverage, the portfolio, warm introductions and gaps on a synthetic TIE graph, against
 naive baselines in the same run.
 
-Run: ``.venv/bin/python -m benchmarks.bench_analytics [--people 10000] [--reps 30]``. Starts its
+Run: ``.venv/bin/python -m benchmarks.bench_analytics [--people 10000] [--reps 30]``, or with
+``--existing`` against the running server of ``GRAPHX_HOME`` (a generated scale, imported and
+scored; Cypher ``shortestPath`` is then the only baseline). Otherwise it starts its
 own Neo4j in a temporary home, writes a seeded synthetic graph directly with Cypher (a home
 organisation, clients with directors and staff, random TIEs stored as of today, so every call
 reads the materialised ties), then prints Markdown rows for BENCHMARKS.md. Baselines: the whole
@@ -29,6 +31,7 @@ import networkx as nx
 from graphx.config import load_settings
 from graphx.coverage import coverage, portfolio
 from graphx.db import Database, apply_schema, connect
+from graphx.directory import client_directors, colleagues
 from graphx.gaps import gaps
 from graphx.intro import introductions, link_weight
 from graphx.local_neo4j import LocalNeo4j
@@ -161,11 +164,58 @@ def shortest(db: Database, a: str, b: str) -> Any:
     return db.driver.execute_query(SHORTEST, a=a, b=b, database_=db.database)
 
 
+def measure(
+    db: Database, clients: list[str], colleagues: list[str], directors: list[str], reps: int
+) -> list[tuple[str, float, float]]:
+    """Median and p95 of each analytics call, plus the Cypher ``shortestPath`` baseline."""
+    rng = random.Random(2)
+    today = date.today()
+    rows: list[tuple[str, float, float]] = []
+    coverage(db, clients[0], today)  # warm-up
+    rows.append(("coverage, one client", *timed(
+        lambda: coverage(db, rng.choice(clients), today), reps)))  # fmt: skip
+    rows.append(("portfolio (no trend)", *timed(lambda: portfolio(db, today, trend=False), 5)))
+    rows.append(("portfolio (with trend)", *timed(lambda: portfolio(db, today), 5)))
+    pairs = [(rng.choice(colleagues), rng.choice(directors)) for _ in range(reps)]
+    it = iter(pairs * 3)
+    rows.append(("intro top-5, 4 hops", *timed(
+        lambda: introductions(db, *next(it), as_of=today), reps)))  # fmt: skip
+    rows.append(("gaps, all clients", *timed(lambda: gaps(db, today), 3)))
+    it3 = iter(pairs * 3)
+    rows.append(("baseline: Cypher shortestPath (1 path)", *timed(
+        lambda: shortest(db, *next(it3)), reps)))  # fmt: skip
+    return rows
+
+
+def _table(rows: list[tuple[str, float, float]]) -> None:
+    print("| operation | median (ms) | p95 (ms) |")
+    print("|---|---|---|")
+    for name, median, p95 in rows:
+        print(f"| {name} | {median:.1f} | {p95:.1f} |")
+
+
+def existing(reps: int) -> None:
+    """Measure against the running server of GRAPHX_HOME (e.g. a generated, imported scale)."""
+    settings = load_settings()
+    with connect(settings) as db:
+        today = date.today()
+        clients, directors = client_directors(db, today)
+        team = sorted(colleagues(db, today))
+        rows = measure(db, [c.id for c in clients], team, [d.id for d in directors], reps)
+    print(f"{len(clients)} clients, {len(directors)} directors, {len(team)} colleagues; "
+          f"process peak RSS {rss_peak_mib():.0f} MiB\n")  # fmt: skip
+    _table(rows)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--people", type=int, default=10_000)
     parser.add_argument("--reps", type=int, default=30)
+    parser.add_argument("--existing", action="store_true", help="use GRAPHX_HOME's server")
     args = parser.parse_args()
+    if args.existing:
+        existing(args.reps)
+        return
     rng = random.Random(2)
     with tempfile.TemporaryDirectory() as home:
         env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
@@ -181,18 +231,9 @@ def main() -> None:
                       f"in {time.perf_counter() - began:.1f} s")  # fmt: skip
                 today = date.today()
                 clients = [f"c{i}" for i in range(len(made["directors"]) // 10)]
-                rows: list[tuple[str, float, float]] = []
-                coverage(db, clients[0], today)  # warm-up
-                rows.append(("coverage, one client", *timed(
-                    lambda: coverage(db, rng.choice(clients), today), args.reps)))  # fmt: skip
-                rows.append(("portfolio (no trend)", *timed(
-                    lambda: portfolio(db, today, trend=False), 5)))  # fmt: skip
+                rows = measure(db, clients, made["colleagues"], made["directors"], args.reps)
                 pairs = [(rng.choice(made["colleagues"]), rng.choice(made["directors"]))
                          for _ in range(args.reps)]  # fmt: skip
-                it = iter(pairs * 3)
-                rows.append(("intro top-5, 4 hops", *timed(
-                    lambda: introductions(db, *next(it), as_of=today), args.reps)))  # fmt: skip
-                rows.append(("gaps, all clients", *timed(lambda: gaps(db, today), 3)))
                 before = rss_peak_mib()
                 began = time.perf_counter()
                 records, _, _ = db.driver.execute_query(ALL_TIES, database_=db.database)
@@ -203,12 +244,8 @@ def main() -> None:
                 load_ms = (time.perf_counter() - began) * 1000
                 graph_mib = rss_peak_mib() - before
                 it2 = iter(pairs * 3)
-                print(rows, flush=True)
                 rows.append(("baseline: networkx whole graph, per query (3 runs)", *timed(
                     lambda: naive_intro(graph, *next(it2)), 3)))  # fmt: skip
-                it3 = iter(pairs * 3)
-                rows.append(("baseline: Cypher shortestPath (1 path)", *timed(
-                    lambda: shortest(db, *next(it3)), args.reps)))  # fmt: skip
                 levels = ["board", "executive"]
                 one, d = clients[0], made["directors"][0]
                 plans = [
@@ -227,10 +264,7 @@ def main() -> None:
     print("\n".join(plans))
     print(f"\npeople {args.people}; baseline graph load {load_ms:.0f} ms, +{graph_mib:.0f} MiB; "
           f"process peak RSS {rss_peak_mib():.0f} MiB\n")  # fmt: skip
-    print("| operation | median (ms) | p95 (ms) |")
-    print("|---|---|---|")
-    for name, median, p95 in rows:
-        print(f"| {name} | {median:.1f} | {p95:.1f} |")
+    _table(rows)
 
 
 if __name__ == "__main__":

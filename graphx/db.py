@@ -38,7 +38,12 @@ def from_epoch(seconds: int | None) -> datetime | None:
 
 
 def _rows(records: Iterable[neo4j.Record]) -> list[Row]:
-    return [{k: _native(v) for k, v in record.items()} for record in records]
+    return [_row(record) for record in records]
+
+
+def _row(record: neo4j.Record) -> Row:
+    # a Record iterates over its values, not its keys
+    return {k: _native(record[k]) for k in record.keys()}  # noqa: SIM118
 
 
 def _checked(name: str, params: Mapping[str, Any]) -> Query:
@@ -74,7 +79,7 @@ class Database:
         with self.driver.session(
             database=self.database, default_access_mode=neo4j.READ_ACCESS, fetch_size=10_000
         ) as session:
-            for record in session.run(neo4j.Query(query.text), params):  # type: ignore[arg-type]
+            for record in session.run(neo4j.Query(query.text), params):
                 yield record.values()
 
     def write(self, name: str, /, **params: Any) -> list[Row]:
@@ -94,7 +99,7 @@ class Database:
         """For statements that manage their own transactions (``CALL {} IN TRANSACTIONS``)."""
         query = _checked(name, params)
         with self.driver.session(database=self.database) as session:
-            session.run(neo4j.Query(query.text), params).consume()  # type: ignore[arg-type]
+            session.run(neo4j.Query(query.text), params).consume()
 
     @contextmanager
     def transaction(self) -> Iterator[Transaction]:
@@ -121,13 +126,13 @@ class Transaction:
 
     def run(self, name: str, /, **params: Any) -> list[Row]:
         query = _checked(name, params)
-        return _rows(self._tx.run(query.text, params))  # type: ignore[arg-type]
+        return _rows(self._tx.run(query.text, params))
 
     def stream(self, name: str, /, **params: Any) -> Iterator[Row]:
         """The rows of a query one at a time, as the server sends them (constant memory)."""
         query = _checked(name, params)
         for record in self._tx.run(query.text, params):
-            yield {k: _native(v) for k, v in record.items()}
+            yield _row(record)
 
 
 def connection_target(settings: Settings) -> tuple[str, tuple[str, str]]:

@@ -147,7 +147,8 @@ def _default_config() -> Config:
     if missing:
         raise ConfigError(f"{DEFAULTS_PATH}: missing {sorted(missing)}")
     ints = {n for n, t in names.items() if t == "int"}
-    return Config(**{k: int(v) if k in ints else v for k, v in flat.items()})
+    values: dict[str, Any] = {k: int(v) if k in ints else v for k, v in flat.items()}
+    return Config(**values)
 
 
 def load_config(path: Path | str | None = None) -> Config:
@@ -242,7 +243,7 @@ def group_factor(participants: int, config: Config) -> float:
     >>> [round(group_factor(n, cfg), 2) for n in (1, 2, 4, 10, 300)]
     [1.0, 1.0, 0.59, 0.3, 0.02]
     """
-    return (2.0 / max(participants, 2)) ** config.group_exponent
+    return float((2.0 / max(participants, 2)) ** config.group_exponent)
 
 
 def duration_factor(minutes: float | None, config: Config) -> float:
@@ -254,7 +255,7 @@ def duration_factor(minutes: float | None, config: Config) -> float:
     """
     if minutes is None or minutes <= 0:
         return 1.0
-    value = (minutes / config.duration_reference_minutes) ** config.duration_exponent
+    value = float((minutes / config.duration_reference_minutes) ** config.duration_exponent)
     return min(config.duration_max_factor, max(config.duration_min_factor, value))
 
 
