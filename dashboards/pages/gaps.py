@@ -100,7 +100,8 @@ def show(organisation: str | None, as_of: str | None) -> Any:
     found = context.shared(
         ("gaps", day, client), lambda: gaps(db, day, organisation_id=client or None)
     )
-    clients = {account.id: account.name for account in client_accounts(db).values()}
+    accounts = context.shared("accounts", lambda: client_accounts(db))
+    clients = {account.id: account.name for account in accounts.values()}
     found = replace(found, names={**clients, **found.names})
     name = lambda key: found.names.get(key, key)  # noqa: E731
     uncovered = [

@@ -50,12 +50,11 @@ def live_app(
     yield LiveApp(url=f"http://127.0.0.1:{server.effective_port}", users=users)
     browser.delete_all_cookies()  # cookies are per host, not per port: sign out first
     browser.get("about:blank")
-    # close every channel (the browser's keep-alive one too) and stop the task threads, so
-    # no page left open keeps calling this app's callbacks during later tests
+    # stop the task threads and close every channel (the browser's keep-alive one too) from
+    # the server's own loop, so no page left open keeps calling this app's callbacks during
+    # later tests and the loop, its map empty, ends
     server.task_dispatcher.shutdown()
-    server.close()
-    for channel in list(server._map.values()):
-        channel.close()
+    server.trigger.pull_trigger(lambda: [c.close() for c in list(server._map.values())])
     thread.join(timeout=10)
 
 

@@ -1,10 +1,11 @@
 """The dashboard's shared results: computed once per question and graph state, recomputed
-when the graph's counts change or the time limit passes, never twice at once."""
+when the graph's counts change, refreshed in the background once stale, never twice at once."""
 
 from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 
 import pytest
 
@@ -34,11 +35,45 @@ def test_a_question_is_answered_once_until_the_graph_changes(db: Database) -> No
     assert compute.calls == 3
 
 
-def test_an_answer_expires_after_the_time_limit(db: Database) -> None:
-    shared, compute = SharedResults(ttl=0.2), Counter()
+def wait_for(condition: Callable[[], bool], seconds: float = 5.0) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.02)
+
+
+def test_a_stale_answer_is_served_while_one_refresh_runs(db: Database) -> None:
+    shared, compute = SharedResults(ttl=0.2), Counter(pause=0.3)
+    assert shared.get(db, "q", compute) == 1
+    time.sleep(0.3)
+    started = time.monotonic()
+    assert [shared.get(db, "q", compute) for _ in range(5)] == [1] * 5  # stale, at once
+    assert time.monotonic() - started < 0.2
+    wait_for(lambda: shared.get(db, "q", compute) == 2)
+    assert compute.calls == 2  # one refresh for the five stale reads
+
+
+def test_an_answer_too_old_to_keep_is_computed_again(db: Database) -> None:
+    shared, compute = SharedResults(ttl=0.1, keep=0.2), Counter()
     assert shared.get(db, "q", compute) == 1
     time.sleep(0.3)
     assert shared.get(db, "q", compute) == 2
+
+
+def test_a_failed_refresh_keeps_the_stale_answer(db: Database) -> None:
+    shared, calls = SharedResults(ttl=0.1), []
+
+    def flaky() -> int:
+        calls.append(1)
+        if len(calls) == 2:
+            raise RuntimeError("database went away")
+        return len(calls)
+
+    assert shared.get(db, "q", flaky) == 1
+    time.sleep(0.2)
+    assert shared.get(db, "q", flaky) == 1  # starts the refresh, which fails
+    wait_for(lambda: len(calls) == 2 and shared.get(db, "q", flaky) == 1)
+    wait_for(lambda: shared.get(db, "q", flaky) == 3)  # the next stale read refreshes again
 
 
 def test_concurrent_requests_for_a_missing_answer_compute_it_once(db: Database) -> None:
