@@ -24,6 +24,17 @@ class Matrix:
     strengths: list[list[float]]
     last_contacts: list[list[datetime | None]]
 
+    def first(self, columns: int) -> Matrix:
+        """The same matrix with only its first ``columns`` colleagues."""
+        return Matrix(
+            self.directors,
+            self.colleague_ids[:columns],
+            self.colleague_names[:columns],
+            [row[:columns] for row in self.levels],
+            [row[:columns] for row in self.strengths],
+            [row[:columns] for row in self.last_contacts],
+        )
+
     def frame(self) -> pd.DataFrame:
         """The matrix as a table: one row per director, one level column per colleague."""
         table = pd.DataFrame(self.levels, columns=self.colleague_names)
@@ -37,12 +48,16 @@ def _order(director: DirectorCoverage) -> tuple[int, int, str]:
     return (0 if director.is_top else 1, 0 if director.level == "board" else 1, director.name)
 
 
-def matrix(cov: Coverage) -> Matrix:
-    """Chair and CEO first, then board, then executives; colleagues by how many they know."""
+def matrix(cov: Coverage, min_level: int = Level.MET) -> Matrix:
+    """Chair and CEO first, then board, then executives; as columns the colleagues who know a
+    director at ``min_level`` or deeper (each cell their actual level), those who know the
+    most directors (then the strongest) first."""
     directors = sorted(cov.directors, key=_order)
     reach: dict[str, tuple[str, int, float]] = {}
     for d in directors:
         for k in d.known_by:
+            if k.level < min_level:
+                continue
             name, count, total = reach.get(k.id, (k.name, 0, 0.0))
             reach[k.id] = (name, count + 1, total + k.strength)
     ids = sorted(reach, key=lambda i: (-reach[i][1], -reach[i][2], reach[i][0]))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dash import html
+from dash import dcc, html
 
 from graphx.model import Level
 
@@ -26,3 +26,26 @@ def level_badge(level: int) -> html.Span:
 
 def legend() -> html.Div:
     return html.Div([level_badge(level) for level in range(5)], className="gx-legend")
+
+
+def level_param(value: object) -> int:
+    """A ``min_level`` query-string value as a level from 1 (met) to 4; 1 when malformed."""
+    return int(value) if isinstance(value, str) and value in {"1", "2", "3", "4"} else 1
+
+
+def level_slider(slider_id: str, value: int) -> html.Div:
+    """A labelled slider choosing the minimum level shown, from met to trusted."""
+    return html.Div(
+        [
+            html.Label("Minimum level", htmlFor=slider_id),
+            dcc.Slider(
+                id=slider_id,
+                min=1,
+                max=4,
+                step=1,
+                value=value,
+                marks={level: level_name(level) for level in range(1, 5)},
+            ),
+        ],
+        style={"minWidth": "320px"},
+    )

@@ -14,15 +14,29 @@ from dashboards import context
 from dashboards.components.clients import client_options, selected_client
 from dashboards.components.heatmap import heatmap as heatmap_figure
 from dashboards.components.heatmap import matrix
-from dashboards.components.levels import legend, level_badge
+from dashboards.components.levels import (
+    legend,
+    level_badge,
+    level_name,
+    level_param,
+    level_slider,
+)
 from graphx.coverage import Coverage, coverage
 from graphx.directory import people
 from graphx.errors import GraphxError
+from graphx.model import Level
 
 dash.register_page(__name__, path="/coverage", title="graphx: coverage map")
 
+MAX_COLUMNS = 40  # colleagues drawn in the map; the downloads hold them all
 
-def layout(organisation: str | None = None, as_of: str | None = None, **_query: str) -> html.Div:
+
+def layout(
+    organisation: str | None = None,
+    min_level: str | None = None,
+    as_of: str | None = None,
+    **_query: str,
+) -> html.Div:
     return html.Div(
         [
             html.Div(
@@ -47,6 +61,7 @@ def layout(organisation: str | None = None, as_of: str | None = None, **_query: 
                                 ],
                                 style={"minWidth": "320px"},
                             ),
+                            level_slider("coverage-min-level", level_param(min_level)),
                             html.Button("Download CSV", id="coverage-csv", className="gx-button"),
                             html.Button(
                                 "Download Excel", id="coverage-xlsx", className="gx-button"
@@ -77,20 +92,23 @@ def clients(_as_of: str | None) -> list[dict[str, str]]:
 @callback(
     Output("url-state", "search", allow_duplicate=True),
     Input("coverage-organisation", "value"),
+    Input("coverage-min-level", "value"),
     State("coverage-as-of", "data"),
     prevent_initial_call=True,
 )
-def share(organisation: str | None, as_of: str | None) -> str:
-    params = {"organisation": organisation, "as_of": as_of}
+def share(organisation: str | None, min_level: int | None, as_of: str | None) -> str:
+    level = min_level if min_level != Level.MET else None
+    params = {"organisation": organisation, "min_level": level, "as_of": as_of}
     return "?" + urlencode({k: v for k, v in params.items() if v})
 
 
 @callback(
     Output("coverage-content", "children"),
     Input("coverage-organisation", "value"),
+    Input("coverage-min-level", "value"),
     State("coverage-as-of", "data"),
 )
-def show(organisation: str | None, as_of: str | None) -> Any:
+def show(organisation: str | None, min_level: int | None, as_of: str | None) -> Any:
     if not isinstance(organisation, str) or not organisation:
         return html.Div("Choose a client.", className="gx-card gx-muted")
     db = context.database()
@@ -98,7 +116,8 @@ def show(organisation: str | None, as_of: str | None) -> Any:
         cov = _coverage(organisation, context.as_of(as_of))
     except GraphxError as exc:
         return html.Div(str(exc), className="gx-card gx-banner")
-    m = matrix(cov)
+    level = _level(min_level)
+    m = matrix(cov, level)
     known = people(db, [d.id for d in m.directors])
     directors = html.Ul(
         [
@@ -128,13 +147,14 @@ def show(organisation: str | None, as_of: str | None) -> Any:
                         className="gx-muted",
                         id="coverage-summary",
                     ),
+                    *_columns_note(len(m.colleague_ids)),
                     dcc.Graph(
                         id="coverage-heatmap",
-                        figure=heatmap_figure(m),
+                        figure=heatmap_figure(m.first(MAX_COLUMNS)),
                         config={"displaylogo": False},
                     )
                     if m.colleague_ids
-                    else html.P("None of us knows any of its directors.", className="gx-banner"),
+                    else html.P(_nobody(level), className="gx-banner"),
                 ],
                 className="gx-card",
                 style={"flex": "3"},
@@ -165,16 +185,21 @@ def open_relationship(click: dict[str, Any] | None, as_of: str | None) -> str:
     Input("coverage-csv", "n_clicks"),
     Input("coverage-xlsx", "n_clicks"),
     State("coverage-organisation", "value"),
+    State("coverage-min-level", "value"),
     State("coverage-as-of", "data"),
     prevent_initial_call=True,
 )
 def download(
-    _csv: int | None, _xlsx: int | None, organisation: str | None, as_of: str | None
+    _csv: int | None,
+    _xlsx: int | None,
+    organisation: str | None,
+    min_level: int | None,
+    as_of: str | None,
 ) -> Any:
     if not isinstance(organisation, str) or not organisation:
         raise dash.exceptions.PreventUpdate
     day = context.as_of(as_of)
-    frame = matrix(_coverage(organisation, day)).frame()
+    frame = matrix(_coverage(organisation, day), _level(min_level)).frame()
     name = f"coverage-{organisation}-{day.isoformat()}"
     if dash.ctx.triggered_id == "coverage-xlsx":
         buffer = io.BytesIO()
@@ -187,3 +212,27 @@ def _coverage(organisation: str, day: date) -> Coverage:
     """A client's coverage, shared by every user asking the same (``dashboards.cache``)."""
     db = context.database()
     return context.shared(("coverage", organisation, day), lambda: coverage(db, organisation, day))
+
+
+def _level(value: int | None) -> int:
+    """The slider's level (1 to 4); met when absent."""
+    return value if isinstance(value, int) and Level.MET <= value <= Level.TRUSTED else Level.MET
+
+
+def _nobody(level: int) -> str:
+    deeper = "" if level == Level.MET else f" at {level_name(level)} level or deeper"
+    return f"None of us knows any of its directors{deeper}."
+
+
+def _columns_note(columns: int) -> list[html.P]:
+    """Says how many colleagues the map leaves out, if any."""
+    if columns <= MAX_COLUMNS:
+        return []
+    return [
+        html.P(
+            f"Showing the {MAX_COLUMNS} of {columns} colleagues who know the most directors "
+            f"best; raise the minimum level for fewer, or download the whole map.",
+            className="gx-muted",
+            id="coverage-columns-note",
+        )
+    ]

@@ -10,7 +10,7 @@ import dash_cytoscape as cyto
 from dash import Input, Output, State, callback, dcc, html
 
 from dashboards import context
-from dashboards.components.levels import KIND_COLOURS, legend
+from dashboards.components.levels import KIND_COLOURS, legend, level_param, level_slider
 from dashboards.components.network import elements, stylesheet
 from dashboards.components.people import person_options
 from graphx.explorer import ego_network, organisation_people
@@ -25,7 +25,7 @@ def layout(
     as_of: str | None = None,
     **_query: str,
 ) -> html.Div:
-    level = int(min_level) if min_level.isdigit() and int(min_level) <= 4 else 1
+    level = level_param(min_level)
     db = context.database()
     centers = [person] if person else []
     if organisation and not centers:
@@ -55,25 +55,7 @@ def layout(
                                 ],
                                 style={"minWidth": "320px"},
                             ),
-                            html.Div(
-                                [
-                                    html.Label("Minimum level", htmlFor="explorer-min-level"),
-                                    dcc.Slider(
-                                        id="explorer-min-level",
-                                        min=1,
-                                        max=4,
-                                        step=1,
-                                        value=level,
-                                        marks={
-                                            1: "met",
-                                            2: "business",
-                                            3: "personal",
-                                            4: "trusted",
-                                        },
-                                    ),
-                                ],
-                                style={"minWidth": "320px"},
-                            ),
+                            level_slider("explorer-min-level", level),
                         ],
                         className="gx-controls",
                     ),

@@ -47,6 +47,18 @@ def test_the_portfolio_lists_clients_most_exposed_first(login: Login) -> None:
     assert console_errors(browser) == []
 
 
+def test_the_coverage_map_leaves_out_colleagues_below_the_minimum_level(login: Login) -> None:
+    browser = login("diana", "/coverage?organisation=contoso&min_level=2")
+    wait_for_text(browser, "#coverage-summary", "1 of 2 directors known at level 3 or more.")
+    wait_for(browser, "#coverage-heatmap .js-plotly-plot")
+    figure = _figure(browser, "coverage-heatmap")
+    assert figure["x"] == ["c-dewi"]  # Sam Lee only met Piet Kok
+    assert figure["z"] == [[0], [4]]
+    slider = browser.find_element(By.CSS_SELECTOR, "#coverage-min-level [role='slider']")
+    assert slider.get_attribute("aria-valuenow") == "2"
+    assert console_errors(browser) == []
+
+
 def test_the_coverage_map_shows_each_directors_level_with_each_colleague(login: Login) -> None:
     browser = login("diana", "/coverage?organisation=contoso")
     wait_for_text(browser, "#coverage-summary", "1 of 2 directors known at level 3 or more.")
