@@ -187,7 +187,9 @@ def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
 
 
 def _show(key: Any) -> str:
-    return " + ".join(repr(k) for k in key) if isinstance(key, tuple) else repr(key)
+    """A key as the file spells it: ``'p1' + 'o1' + '2020-01-01'`` (dates in ISO form)."""
+    parts = key if isinstance(key, tuple) else (key,)
+    return " + ".join(repr(k.isoformat() if isinstance(k, date) else k) for k in parts)
 
 
 class Keys:

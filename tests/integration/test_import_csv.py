@@ -244,8 +244,8 @@ def test_keys_repeated_far_apart_are_reported_with_both_lines(
     assert problems_of(db, folder) == [
         "participants.csv:12: person_id: duplicate participant 'c2' + 'bob' (first on line 4)",
         "participants.csv:13: person_id: duplicate participant 'c1' + 'dan' (first on line 11)",
-        "employments.csv:4: from: duplicate employment 'cfo' + 'fabrikam' + "
-        "datetime.date(2015, 1, 1) (first on line 2)",
+        "employments.csv:4: from: duplicate employment 'cfo' + 'fabrikam' + '2015-01-01'"
+        " (first on line 2)",
     ]
 
 
