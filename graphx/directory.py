@@ -127,14 +127,15 @@ def client_directors(db: Database, as_of: date) -> tuple[list[Organisation], lis
 
 def colleagues(db: Database, as_of: date) -> dict[str, Person]:
     """Our colleagues as of ``as_of``: people employed by the home organisation, by id."""
+    (row,) = db.read("coverage.colleagues", as_of=as_of)
     return {
-        str(r["id"]): Person(
-            id=str(r["id"]),
-            name=str(r["name"] or r["id"]),
-            title=str(r["title"] or ""),
-            interests=tuple(str(i).lower() for i in r["interests"] or ()),
+        str(pid): Person(
+            id=str(pid),
+            name=str(name or pid),
+            title=str(title),
+            interests=tuple(str(i).lower() for i in interests),
         )
-        for r in db.read("coverage.colleagues", as_of=as_of)
+        for pid, name, title, interests in row["people"]
     }
 
 

@@ -218,7 +218,8 @@ def _best(links: Iterable[Link]) -> list[Link]:
 
 
 class _Advisor:
-    """Chooses the colleague best placed to deepen a relationship with a director."""
+    """Chooses the colleague best placed to deepen a relationship with a director; a warm
+    path's two links are both at business level or above."""
 
     def __init__(
         self,
@@ -230,7 +231,7 @@ class _Advisor:
     ) -> None:
         self.team, self.ties, self.as_of = team, ties, as_of
         self.paths: dict[str, list[tuple[float, Link, Link]]] = defaultdict(list)
-        around = [t for t in view.around(need_paths, min_level=2) if t.b not in team]
+        around = [t for t in view.around(need_paths, Level.BUSINESS) if t.b not in team]
         middle = sorted({t.b for t in around})
         self.by_interest: dict[str, list[str]] = defaultdict(list)
         for colleague in team.values():
@@ -239,7 +240,7 @@ class _Advisor:
         self.names = {p.id: p.name for p in people(view.db, middle).values()}
         self.names |= {p.id: p.name for p in team.values()}
         to_team: dict[str, list[Link]] = defaultdict(list)
-        for t in view.between(middle, list(team)):
+        for t in view.between(middle, list(team), min_level=Level.BUSINESS):
             to_team[t.a].append(t)
         for first in around:
             for second in to_team.get(first.b, []):
