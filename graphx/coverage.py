@@ -173,8 +173,10 @@ def coverage(
     config: CoverageConfig | None = None,
     *,
     ties: TieView | None = None,
+    min_level: int = 1,
 ) -> Coverage:
-    """Directors of ``organisation_id`` as of ``as_of``, who of us knows them, and the score."""
+    """Directors of ``organisation_id`` as of ``as_of``, who of us knows them (at ``min_level``
+    or above), and the score."""
     rows = db.read("coverage.organisation", key=organisation_id)
     match = [r for r in rows if r["id"] == organisation_id]
     if not match:
@@ -183,7 +185,7 @@ def coverage(
     directors = directors_of(db, organisation_id, as_of)
     team = colleagues(db, as_of)
     view = ties or TieView(db, as_of)
-    links = view.between([d.id for d in directors], list(team))
+    links = view.between([d.id for d in directors], list(team), min_level)
     mapped = _map(directors, links, team)
     return Coverage(org, as_of, score(mapped, config), tuple(mapped))
 
@@ -202,11 +204,12 @@ def _scores(
 
 
 def client_coverage(
-    db: Database, as_of: date, ties: TieView
+    db: Database, as_of: date, ties: TieView, min_level: int = 1
 ) -> tuple[list[Organisation], dict[str, list[DirectorCoverage]]]:
-    """Every client, and its directors' coverage as of ``as_of`` by client id (one ties lookup
-    for all of them; the quarterly report calls it once per quarter end)."""
-    return _scores(db, as_of, ties)
+    """Every client, and its directors' coverage as of ``as_of`` by client id from the ties of
+    ``min_level`` and above (one ties lookup for all of them; the quarterly report calls it
+    once per quarter end)."""
+    return _scores(db, as_of, ties, min_level)
 
 
 def portfolio(

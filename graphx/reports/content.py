@@ -175,10 +175,13 @@ def _day(value: datetime | date | None) -> date | None:
     return value.date() if isinstance(value, datetime) else value
 
 
-def _state(db: Database, view: QuarterView, organisation_id: str | None) -> State:
+def _state(
+    db: Database, view: QuarterView, organisation_id: str | None, min_level: int = 1
+) -> State:
+    """Clients and their directors' coverage from the ties at ``min_level`` or above."""
     if organisation_id is None:
-        return client_coverage(db, view.as_of, view)
-    found = coverage(db, organisation_id, view.as_of, ties=view)
+        return client_coverage(db, view.as_of, view, min_level)
+    found = coverage(db, organisation_id, view.as_of, ties=view, min_level=min_level)
     return [found.organisation], {found.organisation.id: list(found.directors)}
 
 
@@ -385,7 +388,11 @@ def build_report(
     span = q.history(max(2, quarters))
     histories = Histories(q.end)
     views = {p: QuarterView(db, p.end, histories) for p in span}
-    states = {p: _state(db, views[p], organisation_id) for p in span}
+    # the older quarters only feed the coverage chart: their covered directors suffice
+    states = {
+        p: _state(db, views[p], organisation_id, 1 if p in (q, q.previous) else cfg.covered_level)
+        for p in span
+    }
     clients, now = states[q]
     before_by_org = states[q.previous][1]
     all_now = [d for ds in now.values() for d in ds]

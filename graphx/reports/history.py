@@ -14,12 +14,14 @@ from collections import defaultdict
 from collections.abc import Collection
 from dataclasses import replace
 from datetime import UTC, date, datetime
+from typing import Any
 
 import numpy as np
 
 from graphx.bulkscore import contacts_from_conversations, score_contacts
-from graphx.db import Database, Row
+from graphx.db import Database
 from graphx.depth import Config
+from graphx.model import Level
 from graphx.scoring import until
 from graphx.tieview import Link, TieView
 
@@ -35,21 +37,21 @@ class Histories:
     def __init__(self, last_day: date, config: Config | None = None) -> None:
         self.last_day = last_day
         self.config = config or Config.default()
-        self._rows: dict[str, Row] = {}
+        self._rows: dict[str, list[Any]] = {}
         self._of: dict[str, set[str]] = defaultdict(set)
         self._read: set[str] = set()
 
     def _fetch(self, db: Database, people: list[str]) -> None:
         for start in range(0, len(people), _BATCH):
-            rows = db.read(
+            rows = db.stream(
                 "ties.person_conversations",
                 person_ids=people[start : start + _BATCH],
                 until=until(self.last_day),
             )
-            for row in rows:
-                key = str(row["id"])
+            for row in rows:  # values in the query's column order, people last
+                key = str(row[0])
                 self._rows.setdefault(key, row)
-                for person_id, _ in row["people"]:
+                for person_id, _ in row[-1]:
                     self._of[person_id].add(key)
         self._read.update(people)
 
@@ -69,16 +71,14 @@ class Histories:
         missing = [p for p in people if p not in self._read]
         if missing:
             self._fetch(db, missing)
-        keys = sorted(set().union(*(self._of.get(p, set()) for p in people)))
+        keys = set().union(*(self._of.get(p, set()) for p in people))
+        if among is not None:  # only conversations someone of ``among`` shared
+            keys &= set().union(*(self._of.get(p, set()) for p in among))
         keep = None if among is None else set(among) | set(people)
         rows = [
-            (
-                r["id"], r["at"], r["kind"], r["depth"], r["duration_minutes"], r["participants"],
-                r["people"] if keep is None else [m for m in r["people"] if m[0] in keep],
-            )
-            for k in keys
-            if (r := self._rows[k])
-        ]  # fmt: skip
+            r if keep is None else [*r[:-1], [m for m in r[-1] if m[0] in keep]]
+            for r in (self._rows[k] for k in sorted(keys))
+        ]
         contacts = contacts_from_conversations(rows, int(until(as_of).timestamp()), self.config)
         asked = set(people)
         wanted = np.array([p in asked for p in contacts.people], dtype=bool)
@@ -103,6 +103,24 @@ class Histories:
             )  # fmt: skip
         return out
 
+    def personal_partners(
+        self, db: Database, as_of: date, person_ids: Collection[str], among: Collection[str]
+    ) -> set[str]:
+        """The people of ``among`` who shared a conversation tagged personal with someone of
+        ``person_ids`` before ``as_of``: no one else can stand at personal or above with them
+        (that level needs personal weight)."""
+        people = sorted(set(person_ids))
+        missing = [p for p in people if p not in self._read]
+        if missing:
+            self._fetch(db, missing)
+        before, wanted = int(until(as_of).timestamp()), set(among)
+        out: set[str] = set()
+        for key in set().union(*(self._of.get(p, set()) for p in people)):
+            _, at, _, depth, *_, members = self._rows[key]
+            if depth == "personal" and at < before:
+                out.update(m[0] for m in members if m[0] in wanted)
+        return out
+
     def __call__(self, db: Database, as_of: date, person_ids: Collection[str]) -> list[Link]:
         return self.ties(db, as_of, person_ids)
 
@@ -125,6 +143,8 @@ class QuarterView(TieView):
         if self.stored or not left or not right:
             return super().between(left, right, min_level)
         lset, wanted = set(left), set(right)
+        if min_level >= Level.PERSONAL:
+            wanted = self.histories.personal_partners(self.db, self.as_of, left, wanted)
         out = []
         for link in self.histories.ties(self.db, self.as_of, left, among=wanted):
             if link.level < min_level:

@@ -20,6 +20,9 @@ HISTORY_CLIENTS = 6
 HEATMAP_CLIENTS = 12
 """Clients (rows) in the heatmap of the most exposed clients."""
 MAX_ACTIONS = 100
+MAX_CLIENTS = 60
+"""Clients with a section of their own; the less exposed rest share one table (all of them
+are in the CSV files), so that the report stays readable in minutes."""
 """Actions listed in the HTML and PDF (all of them are in the actions CSV)."""
 KNOWERS_SHOWN = 3
 """Colleagues named per director (level 2+, best first); the rest are counted."""
@@ -142,4 +145,6 @@ def _charts(report: Report) -> dict[str, object]:
 def render_html(report: Report) -> str:
     """The report as a single self-contained HTML document."""
     template = _environment().get_template("report.html.j2")
-    return template.render(r=report, s=report.summary, charts=_charts(report))
+    return template.render(
+        r=report, s=report.summary, charts=_charts(report), max_clients=MAX_CLIENTS
+    )

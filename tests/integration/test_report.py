@@ -24,6 +24,7 @@ from typer.testing import CliRunner
 from graphx.cli import app
 from graphx.db import Database
 from graphx.reports import build_report, render_html, render_pdf, write_report
+from graphx.reports import html as html_module
 from graphx.scoring import score_all
 from tests.integration.analytics_graph import job, org, person
 
@@ -120,6 +121,19 @@ def test_each_director_appears_in_the_right_section_of_the_html(story: Database)
         "Sara Stone of Acme hangs on Ann Smit alone.",
         "Acme is exposed: 2 of its 4 directors, known personally by nobody (coverage 67%).",
     ]
+
+
+def test_less_exposed_clients_beyond_the_limit_share_one_table(
+    story: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(html_module, "MAX_CLIENTS", 1)
+    doc = lxml.html.fromstring(render_html(build_report(story, "2026Q3")))
+    assert [c.get("id") for c in doc.xpath('//*[@class="client"]')] == ["client-acme"]
+    rows = doc.xpath('//*[@id="other-clients"]//tr[@data-client]')
+    assert [[td.text_content() for td in row] for row in rows] == [
+        ["Beta", "100%", "100%", "0%", "1 of 1"]
+    ]
+    assert "Less exposed clients (1)" in doc.get_element_by_id("other-clients").text_content()
 
 
 def test_the_report_compares_the_quarter_end_with_the_previous_one(story: Database) -> None:

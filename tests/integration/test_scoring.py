@@ -23,6 +23,7 @@ from graphx.scoring import (
     stored_level_counts,
     ties_as_of,
 )
+from graphx.tieview import TieView
 
 AS_OF = date(2025, 6, 30)
 
@@ -344,3 +345,22 @@ def test_graphx_ties_set_and_unset_record_and_remove_an_assessment(
     assert "assessment removed" in run("ties", "unset", "carl", "dora").output
     data = json.loads(run("ties", "--person", "dora", "--as-of", "2025-06-30", "--json").output)
     assert all(t["assessed_level"] is None for t in data["ties"])
+
+
+def test_the_ties_around_people_computed_from_their_own_histories_equal_the_stored_ones(
+    graph: Database,
+) -> None:
+    def seen(view: TieView) -> list[tuple[str, str, int, float]]:
+        links = view.around(["carl", "dora"])
+        return sorted((t.a, t.b, t.level, round(t.strength, 9)) for t in links)
+
+    computed = TieView(graph, AS_OF)  # nothing is stored yet
+    assert not computed.stored
+    score_all(graph, AS_OF)
+    stored_view = TieView(graph, AS_OF)
+    assert stored_view.stored
+    assert seen(computed) == seen(stored_view)
+    assert [(a, b, level) for a, b, level, _ in seen(computed)] == [
+        ("carl", "ann", 1), ("carl", "ben", 2), ("carl", "dora", 1),
+        ("dora", "ann", 4), ("dora", "ben", 1), ("dora", "carl", 1),
+    ]  # fmt: skip
