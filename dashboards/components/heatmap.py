@@ -12,6 +12,8 @@ from dashboards.components.levels import LEVEL_COLOURS
 from graphx.coverage import Coverage, DirectorCoverage
 from graphx.model import Level
 
+UPRIGHT_AFTER = 12  # more colleague columns than this get upright names
+
 
 @dataclass(frozen=True)
 class Matrix:
@@ -100,11 +102,13 @@ def heatmap(m: Matrix) -> go.Figure:
             },
         )
     )  # fmt: skip
+    upright = len(m.colleague_ids) > UPRIGHT_AFTER  # slanted names of narrow columns overlap
     fig.update_layout(
-        height=max(280, 34 * len(m.directors) + 140), margin={"l": 10, "r": 10, "t": 10, "b": 10},
-        plot_bgcolor="#fff", paper_bgcolor="#fff",
+        height=max(280, 34 * len(m.directors) + (240 if upright else 140)),
+        margin={"l": 10, "r": 10, "t": 10, "b": 10}, plot_bgcolor="#fff", paper_bgcolor="#fff",
         xaxis={
-            "side": "top", "tickangle": -35, "automargin": True, "type": "category",
+            "side": "top", "tickangle": -90 if upright else -35, "automargin": True,
+            "type": "category",
             "tickvals": m.colleague_ids, "ticktext": m.colleague_names,
         },
         yaxis={

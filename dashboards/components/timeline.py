@@ -41,7 +41,10 @@ def conversation_timeline(rel: Relationship) -> go.Figure:
                 "<extra>" + depth + "</extra>",
             )
         )
-    fig.update_yaxes(categoryorder="array", categoryarray=list(CONVERSATION_KINDS))
+    present = {c["kind"] for c in rel.conversations}  # an axis of kinds never held is noise
+    fig.update_yaxes(
+        categoryorder="array", categoryarray=[k for k in CONVERSATION_KINDS if k in present]
+    )
     return _layout(fig, 280)
 
 

@@ -97,7 +97,7 @@ def test_the_gaps_page_lists_uncovered_and_single_threaded_directors(login: Logi
     browser = login("diana", "/gaps")
     wait_for_text(browser, "#gaps-uncovered h2", "Uncovered directors (2)")
     uncovered = browser.find_element(By.ID, "gaps-uncovered").text
-    assert "Piet Kok" in uncovered and "Fay Brown" in uncovered
+    assert "Piet Kok · Contoso · Chair" in uncovered and "Fay Brown · Fabrikam · CEO" in uncovered
     single = browser.find_element(By.ID, "gaps-single").text
     assert "Single-threaded (1)" in single
     assert "Rosa Meijer" in single and "known only by Dewi Visser" in single

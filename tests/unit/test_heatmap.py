@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from dashboards.components.heatmap import matrix
+from dashboards.components.heatmap import UPRIGHT_AFTER, heatmap, matrix
 from graphx.coverage import Acquaintance, Coverage, DirectorCoverage
 from graphx.directory import Organisation
 
@@ -54,3 +54,13 @@ def test_first_keeps_the_leading_columns_of_every_row() -> None:
     assert m.levels == [[2, 1], [1, 1]]
     assert m.strengths == [[0.9, 0.3], [0.1, 0.2]]
     assert m.last_contacts == [[SEEN, SEEN], [SEEN, SEEN]]
+
+
+def test_names_of_many_narrow_columns_stand_upright_so_they_do_not_overlap() -> None:
+    assert heatmap(matrix(COVERAGE)).layout.xaxis.tickangle == -35
+    many = {f"c{i:02}": (1, 0.1) for i in range(UPRIGHT_AFTER + 1)}
+    rows = tuple(director(f"d{i}", "Director", False, many) for i in range(5))
+    crowded = heatmap(matrix(Coverage(COVERAGE.organisation, COVERAGE.as_of, 0.0, rows)))
+    assert crowded.layout.xaxis.tickangle == -90
+    assert len(crowded.layout.xaxis.ticktext) == UPRIGHT_AFTER + 1
+    assert crowded.layout.height == 34 * 5 + 240  # 100 px more room for the upright names
