@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from typing import Any
 from urllib.parse import urlencode
 
@@ -14,6 +15,15 @@ from dashboards.components.clients import client_options, selected_client
 from dashboards.components.levels import level_badge
 from graphx.accounts import client_accounts
 from graphx.gaps import Gaps, gaps
+from graphx.reports import build_report, report_file
+from graphx.reports.quarters import Quarter
+
+REPORT_QUARTERS = 8  # complete quarters offered for the report, latest first
+REPORT_FORMATS = [
+    {"label": "PDF", "value": "pdf"},
+    {"label": "HTML", "value": "html"},
+    {"label": "CSV (zip)", "value": "csv"},
+]
 
 dash.register_page(__name__, path="/gaps", title="graphx: gaps")
 
@@ -41,6 +51,7 @@ def layout(organisation: str | None = None, as_of: str | None = None, **_query: 
                         className="gx-controls",
                         style={"maxWidth": "420px"},
                     ),
+                    _report_controls(context.as_of(as_of)),
                 ],
                 className="gx-card",
             ),
@@ -48,6 +59,48 @@ def layout(organisation: str | None = None, as_of: str | None = None, **_query: 
             dcc.Loading(html.Div(id="gaps-content")),
         ]
     )
+
+
+def _report_controls(day: date) -> html.Div:
+    """Quarter and format of the quarterly report, for the chosen client or all of them."""
+    quarters = Quarter.last_complete(day).history(REPORT_QUARTERS)[::-1]
+    return html.Div(
+        [
+            html.Label("Quarterly report", htmlFor="gaps-report-quarter"),
+            dcc.Dropdown(
+                id="gaps-report-quarter",
+                options=[q.label for q in quarters],
+                value=quarters[0].label,
+                clearable=False,
+                style={"minWidth": "140px"},
+            ),
+            dcc.Dropdown(
+                id="gaps-report-format",
+                options=REPORT_FORMATS,
+                value="pdf",
+                clearable=False,
+                style={"minWidth": "140px"},
+            ),
+            html.Button("Download report", id="gaps-report-download", className="gx-button"),
+            dcc.Loading(dcc.Download(id="gaps-report-file"), type="dot"),
+        ],
+        className="gx-controls",
+    )
+
+
+@callback(
+    Output("gaps-report-file", "data"),
+    Input("gaps-report-download", "n_clicks"),
+    State("gaps-report-quarter", "value"),
+    State("gaps-report-format", "value"),
+    State("gaps-organisation", "value"),
+    prevent_initial_call=True,
+)
+def download_report(_clicks: int, quarter: str, fmt: str, organisation: str | None) -> Any:
+    client = organisation if isinstance(organisation, str) and organisation else None
+    report = build_report(context.database(), quarter, client)
+    name, data = report_file(report, fmt)
+    return dcc.send_bytes(data, name)
 
 
 @callback(

@@ -2,10 +2,13 @@
 
 >>> report = build_report(db, "2026Q3")                      # doctest: +SKIP
 >>> write_report(report, Path("out"), {"html", "pdf", "csv"})  # doctest: +SKIP
+>>> name, data = report_file(report, "pdf")                  # doctest: +SKIP
 """
 
 from __future__ import annotations
 
+import io
+import zipfile
 from collections.abc import Collection
 from pathlib import Path
 
@@ -15,7 +18,15 @@ from graphx.reports.html import render_html
 from graphx.reports.pdf import render_pdf
 from graphx.reports.tables import render_csv
 
-__all__ = ["FORMATS", "Report", "build_report", "render_html", "render_pdf", "write_report"]
+__all__ = [
+    "FORMATS",
+    "Report",
+    "build_report",
+    "render_html",
+    "render_pdf",
+    "report_file",
+    "write_report",
+]
 
 FORMATS = ("html", "pdf", "csv")
 
@@ -46,3 +57,24 @@ def write_report(report: Report, out_dir: Path, formats: Collection[str]) -> lis
             path.write_text(text, encoding="utf-8")
             written.append(path)
     return written
+
+
+def report_file(report: Report, fmt: str) -> tuple[str, bytes]:
+    """The report in one format as one download: its file name and bytes.
+
+    The CSV tables come zipped (``report-2026Q3-csv.zip``, members named as
+    :func:`write_report` names its files, fixed timestamps: the same report, the same bytes).
+    """
+    stem = report.files_stem
+    if fmt == "html":
+        return f"{stem}.html", render_html(report).encode("utf-8")
+    if fmt == "pdf":
+        return f"{stem}.pdf", render_pdf(report)
+    if fmt == "csv":
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w") as archive:
+            for name, text in render_csv(report):
+                member = zipfile.ZipInfo(f"{stem}-{name}.csv")  # dated 1980-01-01
+                archive.writestr(member, text, compress_type=zipfile.ZIP_DEFLATED)
+        return f"{stem}-csv.zip", buffer.getvalue()
+    raise GraphxError(f"formats are {', '.join(FORMATS)}; not {fmt!r}")

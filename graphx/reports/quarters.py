@@ -5,6 +5,8 @@
 (datetime.date(2026, 9, 30), '2026Q2', datetime.date(2026, 6, 30))
 >>> [p.label for p in Quarter.parse("2026Q1").history(3)]
 ['2025Q3', '2025Q4', '2026Q1']
+>>> Quarter.last_complete(date(2026, 11, 28)).label, Quarter.last_complete(date(2026, 9, 30)).label
+('2026Q3', '2026Q3')
 """
 
 from __future__ import annotations
@@ -38,6 +40,12 @@ class Quarter:
         if not match:
             raise QuarterError(f"a quarter is written like 2026Q3, not {text!r}")
         return cls(int(match.group(1)), int(match.group(2)))
+
+    @classmethod
+    def last_complete(cls, day: date) -> Quarter:
+        """The latest quarter that has ended by the end of ``day``."""
+        after = day + timedelta(days=1)
+        return cls(after.year, (after.month - 1) // 3 + 1).previous
 
     @property
     def label(self) -> str:

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import subprocess
 from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
 
 import pytest
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webdriver import WebDriver
+from selenium.webdriver.support.ui import WebDriverWait
 
 from graphx.db import Database
+from graphx.reports.quarters import Quarter
 from tests.browser.conftest import console_errors, save_screenshot, wait_for, wait_for_text
 from tests.browser.seed import seed
 
@@ -104,6 +109,22 @@ def test_the_gaps_page_lists_uncovered_and_single_threaded_directors(login: Logi
     assert browser.find_element(By.CSS_SELECTOR, "#gaps-fading h2").text == "Fading (0)"
     assert "Olga" not in browser.page_source
     save_screenshot(browser, "gaps-test")
+    assert console_errors(browser) == []
+
+
+def test_the_gaps_page_downloads_the_quarterly_report_of_the_chosen_client(
+    login: Login, downloads: Path
+) -> None:
+    browser = login("diana", "/gaps?organisation=contoso")
+    wait_for_text(browser, "#gaps-uncovered h2", "Uncovered directors (1)")
+    quarter = Quarter.last_complete(date.today()).label
+    assert browser.find_element(By.ID, "gaps-report-quarter").text == quarter
+    browser.find_element(By.ID, "gaps-report-download").click()
+    pdf = downloads / f"report-{quarter}-contoso.pdf"
+    WebDriverWait(browser, 60).until(lambda _: pdf.exists())
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    assert f"Coverage-gap report {quarter}" in text
+    assert "Contoso" in text and "Piet Kok" in text and "Fabrikam" not in text
     assert console_errors(browser) == []
 
 

@@ -11,9 +11,11 @@ Ann and Bob every quarter (covered twice, unchanged).
 from __future__ import annotations
 
 import csv
+import io
 import json
 import re
 import subprocess
+import zipfile
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -23,7 +25,8 @@ from typer.testing import CliRunner
 
 from graphx.cli import app
 from graphx.db import Database
-from graphx.reports import build_report, render_html, render_pdf, write_report
+from graphx.errors import GraphxError
+from graphx.reports import build_report, render_html, render_pdf, report_file, write_report
 from graphx.reports import html as html_module
 from graphx.scoring import score_all
 from tests.integration.analytics_graph import job, org, person
@@ -265,6 +268,23 @@ def test_the_same_data_and_quarter_give_the_same_report(story: Database, tmp_pat
     a = write_report(first, tmp_path / "a", ["csv"])
     b = write_report(second, tmp_path / "b", ["csv"])
     assert [p.read_bytes() for p in a] == [p.read_bytes() for p in b]
+
+
+def test_a_download_holds_what_the_files_hold(story: Database, tmp_path: Path) -> None:
+    report = build_report(story, "2026Q3", "acme", generated=date(2026, 11, 27))
+    written = write_report(report, tmp_path, ["html", "csv"])
+    name, data = report_file(report, "html")
+    assert (name, data) == ("report-2026Q3-acme.html", written[0].read_bytes())
+    name, data = report_file(report, "csv")
+    assert name == "report-2026Q3-acme-csv.zip"
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        assert archive.namelist() == [p.name for p in written[1:]]
+        assert [archive.read(p.name) for p in written[1:]] == [p.read_bytes() for p in written[1:]]
+    assert report_file(report, "csv")[1] == data  # same report, same bytes
+    name, data = report_file(report, "pdf")
+    assert name == "report-2026Q3-acme.pdf" and data.startswith(b"%PDF-")
+    with pytest.raises(GraphxError, match="not 'docx'"):
+        report_file(report, "docx")
 
 
 def test_one_organisation_gets_its_own_report(story: Database) -> None:
