@@ -248,8 +248,9 @@ def score_conversations(
 ) -> ScoreSummary:
     """Recompute and store only the ties of pairs who took part in these conversations.
 
-    Meant for after an import: the conversations of everyone in them are streamed once each
-    (``ties.person_conversations``) and only the pairs sharing one of them are scored; pairs
+    Meant for after an import: the conversations that two or more of the people in them
+    shared are streamed once each, with only those people as participants
+    (``ties.shared_conversations``), and only the pairs sharing a touched one are scored; pairs
     whose conversations all fall after ``as_of`` (or were removed) lose their tie.
     """
     config = config or Config.default()
@@ -265,8 +266,9 @@ def score_conversations(
             people.update(members)
             pairs.update((a, b) for i, a in enumerate(members) for b in members[i + 1 :])
     with paused_gc():
-        # all their conversations: touched ones after as_of still name the pairs to rescore
-        rows = db.stream("ties.person_conversations", person_ids=sorted(people), until=None)
+        # all their shared conversations: touched ones after as_of still name the pairs to
+        # rescore
+        rows = db.stream("ties.shared_conversations", person_ids=sorted(people))
         before = int(until(as_of).timestamp())
         contacts = contacts_from_conversations(rows, before, config, touching=ids)
         scores = score_contacts(contacts, as_of, config)

@@ -94,3 +94,33 @@ def test_vectorised_scores_equal_the_per_pair_model(
         assert {t.level for t in reference.values()} >= {1, 2, 3}
     if depths == ("outside",):
         assert max(t.conversations for t in reference.values()) > 100
+
+
+def test_touched_pairs_score_alike_from_the_conversations_their_people_shared() -> None:
+    """What ``ties.shared_conversations`` streams (only the touched people as participants,
+    conversations two of them shared) scores the touched pairs as the full stream does."""
+    config = Config.default()
+    values = [list(r.values()) for r in stream(4, 2000, 150)]
+    before = int(until(AS_OF).timestamp())
+    touched = {f"c{i}" for i in range(0, 2000, 97)}
+    people = {p for row in values if row[0] in touched for p, _ in row[-1]}
+    full = score_contacts(contacts_from_conversations(values, before, config), AS_OF, config)
+    by_pair = {(r[0], r[1]): r for r in full.rows()}
+    pairs = {
+        (a, b)
+        for row in values
+        if row[0] in touched and row[1] < before
+        for a, _ in row[-1]
+        for b, _ in row[-1]
+        if a < b
+    }
+    shared = [
+        [*row[:-1], members]
+        for row in values
+        if len(members := [m for m in row[-1] if m[0] in people]) >= 2
+    ]
+    assert len(shared) < len(values)
+    contacts = contacts_from_conversations(shared, before, config, touching=touched)
+    rows = score_contacts(contacts, AS_OF, config).rows()
+    assert len(rows) == len(pairs) > 100
+    assert {(r[0], r[1]): r for r in rows} == {pair: by_pair[pair] for pair in pairs}
