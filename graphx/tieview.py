@@ -52,7 +52,7 @@ class Link:
         return self.b if person_id == self.a else self.a
 
 
-def _link(row: Row) -> Link:
+def link_from_row(row: Row) -> Link:
     """A Link from a ``coverage.ties_between`` / ``intro.ties_around`` row (epoch seconds)."""
     return Link(
         a=str(row["a"]),
@@ -147,7 +147,7 @@ class TieView:
                 rows = self.db.read("coverage.strong_ties_between", **ids, min_level=floor)
             else:
                 rows = self.db.read("coverage.ties_between", **ids)
-            return [_link(r) for r in rows]
+            return [link_from_row(r) for r in rows]
         lset, rset = set(left), set(right)
         out = []
         if floor >= Level.PERSONAL:
@@ -172,7 +172,7 @@ class TieView:
             rows = self.db.read(
                 "gaps.notable_ties", left=sorted(left), right=sorted(right), top=top
             )  # fmt: skip
-            return [_link(r) for r in rows]
+            return [link_from_row(r) for r in rows]
         by_person: dict[str, list[Link]] = {}
         for link in self.between(left, right):
             by_person.setdefault(link.a, []).append(link)
@@ -192,7 +192,7 @@ class TieView:
         if self.stored:
             name = "intro.strong_ties_around" if floor >= 2 else "intro.ties_around"
             rows = self.db.read(name, ids=sorted(people), min_level=floor)
-            return [_link(r) for r in rows]
+            return [link_from_row(r) for r in rows]
         # a person's conversations hold every tie of theirs: no one else's history is needed
         wanted = set(people)
         out = []
