@@ -18,6 +18,7 @@ from graphx.gaps import Gaps, gaps
 from graphx.reports import build_report, report_file
 from graphx.reports.quarters import Quarter
 
+SHOWN = 100  # entries drawn per section; the counts and downloads hold them all
 REPORT_QUARTERS = 8  # complete quarters offered for the report, latest first
 REPORT_FORMATS = [
     {"label": "PDF", "value": "pdf"},
@@ -122,10 +123,22 @@ def share(organisation: str | None, as_of: str | None) -> str:
     return "?" + urlencode({k: v for k, v in params.items() if v})
 
 
-def _section(id_: str, title: str, explanation: str, items: list[Any]) -> html.Div:
-    body = html.Ul(items, className="gx-list") if items else html.P("None.", className="gx-muted")
+def _section(id_: str, title: str, explanation: str, items: list[Any], total: int) -> html.Div:
+    """A titled list of ``total`` gaps of which ``items`` (the first ``SHOWN``) are drawn:
+    thousands at once stall a browser."""
+    body: list[Any] = [html.P("None.", className="gx-muted")]
+    if items:
+        body = [html.Ul(items, className="gx-list")]
+    if total > len(items):
+        body.append(
+            html.P(
+                f"The first {len(items)} of {total:,} shown: choose a client to see all of"
+                " theirs, or download the report for the full lists.",
+                className="gx-muted",
+            )
+        )
     return html.Div(
-        [html.H2(f"{title} ({len(items)})"), html.P(explanation, className="gx-muted"), body],
+        [html.H2(f"{title} ({total:,})"), html.P(explanation, className="gx-muted"), *body],
         className="gx-card",
         id=id_,
     )
@@ -165,7 +178,7 @@ def show(organisation: str | None, as_of: str | None) -> Any:
             [g.title, " ", level_badge(g.best_level)],
             g.action.text,
         )
-        for g in found.uncovered
+        for g in found.uncovered[:SHOWN]
     ]
     single = [
         _item(
@@ -175,7 +188,7 @@ def show(organisation: str | None, as_of: str | None) -> Any:
             [f"{g.title}, known only by {name(g.colleague_id)} ", level_badge(g.level)],
             g.action.text,
         )
-        for g in found.single_threaded
+        for g in found.single_threaded[:SHOWN]
     ]
     fading = [
         _item(
@@ -191,7 +204,7 @@ def show(organisation: str | None, as_of: str | None) -> Any:
             ],
             g.action.text,
         )
-        for g in found.fading
+        for g in found.fading[:SHOWN]
     ]
     overdue = [
         _item(
@@ -201,7 +214,7 @@ def show(organisation: str | None, as_of: str | None) -> Any:
             [f"with {name(g.colleague_id)}: silent {g.days_silent} days (target {g.target_days})"],
             g.action.text,
         )
-        for g in found.overdue
+        for g in found.overdue[:SHOWN]
     ]
     return html.Div(
         [
@@ -210,24 +223,28 @@ def show(organisation: str | None, as_of: str | None) -> Any:
                 "Uncovered directors",
                 "No colleague knows them at level 3 (personal) or more.",
                 uncovered,
+                len(found.uncovered),
             ),
             _section(
                 "gaps-single",
                 "Single-threaded",
                 "Known deeply by exactly one colleague: the account hangs on one person.",
                 single,
+                len(found.single_threaded),
             ),
             _section(
                 "gaps-fading",
                 "Fading",
                 "Ties that were personal or trusted and are lower now.",
                 fading,
+                len(found.fading),
             ),
             _section(
                 "gaps-overdue",
                 "Overdue",
                 "Deep ties whose silence exceeds the contact cadence.",
                 overdue,
+                len(found.overdue),
             ),
         ]
     )
