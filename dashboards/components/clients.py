@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from graphx.accounts import client_accounts
+from graphx.accounts import client_names
 from graphx.db import Database
 from graphx.directory import find_organisation
 from graphx.errors import GraphxError
@@ -10,7 +10,7 @@ from graphx.errors import GraphxError
 
 def client_options(db: Database) -> list[dict[str, str]]:
     """Every client, by name."""
-    return [{"label": a.name, "value": a.id} for a in client_accounts(db).values()]
+    return [{"label": name, "value": id_} for id_, name in client_names(db).items()]
 
 
 def selected_client(db: Database, organisation: str | None) -> list[dict[str, str]]:
