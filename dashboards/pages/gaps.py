@@ -18,7 +18,9 @@ from graphx.gaps import Gaps, gaps
 from graphx.reports import build_report, report_file
 from graphx.reports.quarters import Quarter
 
-SHOWN = 100  # entries drawn per section; the counts and downloads hold them all
+SHOWN = 25
+"""Entries drawn per section (each is ~8 components; Dash draws about 2,000 a second); the
+counts and the report downloads hold them all."""
 REPORT_QUARTERS = 8  # complete quarters offered for the report, latest first
 REPORT_FORMATS = [
     {"label": "PDF", "value": "pdf"},

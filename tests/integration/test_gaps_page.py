@@ -12,7 +12,7 @@ from tests.integration.analytics_graph import job, org, person
 from tests.integration.dash_calls import call, find
 
 PASSWORD = "correct horse battery"
-SHOWN = 100  # dashboards.pages.gaps.SHOWN (Dash imports the page module under its own name)
+SHOWN = 25  # dashboards.pages.gaps.SHOWN (Dash imports the page module under its own name)
 
 
 def _text(component: Any) -> str:
