@@ -12,7 +12,7 @@ us (chair and CEO first). Each names the director's interests as a hint for the 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -220,7 +220,7 @@ def agenda(
         else:
             continue
         candidates.append(((_ORDER[t.status], *key, t.person_id), t, t.status))
-    for t in _closest_of_us(view, found, person_id, colleagues(db, day), directors):
+    for t in _closest_of_us(view, found, person_id, lambda: colleagues(db, day), directors):
         top_first = not directors[t.person_id].is_top
         candidates.append(((_ORDER["deepen"], top_first, -t.strength, t.person_id), t, "deepen"))
     candidates.sort(key=lambda c: c[0])
@@ -235,16 +235,18 @@ def _closest_of_us(
     view: TieView,
     found: list[AgendaTie],
     person_id: str,
-    team: Mapping[str, Any],
+    team: Callable[[], Mapping[str, Any]],
     directors: Mapping[str, Director],
 ) -> list[AgendaTie]:
     """This colleague's level 1-2 ties to directors nobody of us knows at 3+, where nobody
-    of us knows the director better (level, then strength)."""
+    of us knows the director better (level, then strength). ``team`` gives our colleagues,
+    asked for only when there are such ties."""
     shallow = {t.person_id: t for t in found if t.level < DEEP and t.status == "ok"}
     if not shallow:
         return []
     best: dict[str, list[Link]] = defaultdict(list)
-    for link in view.between(sorted(shallow), list(team)):
+    # the two best ties of each such director to us hold the best one not this colleague's
+    for link in view.notable_between(sorted(shallow), list(team()), top=2):
         best[link.a].append(link)
     out = []
     for pid, t in shallow.items():

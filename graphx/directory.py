@@ -111,9 +111,21 @@ def directors_of(db: Database, organisation_id: str, as_of: date) -> list[Direct
     return _directors(rows)
 
 
+_CLIENT_DIRECTOR_COLUMNS = (
+    "organisation_id",
+    "organisation_name",
+    "id",
+    "name",
+    "title",
+    "level",
+    "interests",
+)
+
+
 def client_directors(db: Database, as_of: date) -> tuple[list[Organisation], list[Director]]:
     """Every client organisation, and the directors of each as of ``as_of``."""
-    rows = db.read("coverage.client_directors", as_of=as_of, levels=list(DIRECTOR_LEVELS))
+    (row,) = db.read("coverage.client_directors", as_of=as_of, levels=list(DIRECTOR_LEVELS))
+    rows = [dict(zip(_CLIENT_DIRECTOR_COLUMNS, values, strict=True)) for values in row["directors"]]
     clients = {
         str(r["organisation_id"]): Organisation(
             id=str(r["organisation_id"]),

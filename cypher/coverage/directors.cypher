@@ -8,6 +8,6 @@ WHERE w.level IN $levels
   AND (w.until IS NULL OR w.until > $as_of)
   AND (w.from IS NOT NULL OR w.until IS NOT NULL OR w.current = true)
 RETURN o.id AS organisation_id, o.name AS organisation_name, p.id AS id, p.name AS name,
-       coalesce(w.title, p.title, '') AS title, w.level AS level, w.from AS since,
+       coalesce(w.title, p.title, '') AS title, w.level AS level,
        coalesce(p.interests, []) AS interests
 ORDER BY id
