@@ -1,9 +1,9 @@
-// The conversations before a moment (all of them when until is null) of some people, each
-// once, with all their participants who have not opted out (same columns as ties.conversations).
+// The conversations before a moment of some people, each once, with all their participants
+// who have not opted out (same columns as ties.conversations).
 // params: person_ids, until
 UNWIND $person_ids AS person_id
 MATCH (:Person {id: person_id})-[:PARTICIPATED]->(c:Conversation)
-WHERE $until IS NULL OR c.date < $until
+WHERE c.date < $until
 WITH DISTINCT c
 CALL (c) {
   MATCH (c)<-[r:PARTICIPATED]-(p:Person)
