@@ -58,7 +58,7 @@ class Link:
 
 
 def link_from_row(row: Row) -> Link:
-    """A Link from a ``coverage.ties_between`` / ``intro.ties_around`` row (epoch seconds)."""
+    """A Link from a ``coverage.ties_between`` row (moments in epoch seconds)."""
     return Link(
         a=str(row["a"]),
         b=str(row["b"]),
@@ -68,6 +68,20 @@ def link_from_row(row: Row) -> Link:
         last_contact=from_epoch(row.get("last_contact")),
         conversations=int(row.get("conversations") or 0),
         last_deep=from_epoch(row.get("last_deep")),
+    )
+
+
+def _link_from_values(v: list[Any]) -> Link:
+    """A Link from one entry of an ``intro.ties_around`` list (moments in epoch seconds)."""
+    return Link(
+        a=str(v[0]),
+        b=str(v[1]),
+        level=int(v[2]),
+        strength=float(v[3] or 0.0),
+        first_contact=from_epoch(v[4]),
+        last_contact=from_epoch(v[5]),
+        conversations=int(v[6] or 0),
+        last_deep=from_epoch(v[7]),
     )
 
 
@@ -199,8 +213,8 @@ class TieView:
             name = "intro.ties_around"
             if floor >= 2 and self.db.read("intro.tie_degree", ids=ids)[0]["ties"] > EXPAND_LIMIT:
                 name = "intro.strong_ties_around"
-            rows = self.db.read(name, ids=ids, min_level=floor)
-            return [link_from_row(r) for r in rows]
+            (row,) = self.db.read(name, ids=ids, min_level=floor)
+            return [_link_from_values(v) for v in row["ties"]]
         # a person's conversations hold every tie of theirs: no one else's history is needed
         wanted = set(people)
         out = []
