@@ -19,7 +19,7 @@ from typing import Any
 
 from graphx.db import Database
 from graphx.depth import ago
-from graphx.directory import Director, client_directors, colleagues
+from graphx.directory import Director, colleagues, directors_among
 from graphx.errors import NotFound
 from graphx.gaps import GapsConfig, usual_gap
 from graphx.model import Level
@@ -201,10 +201,12 @@ def agenda(
         raise NotFound(f"{rows[0]['name']} ({person_id}) is not a colleague as of {day}")
     mine = {str(i).lower() for i in rows[0]["interests"]}
     view = ties or TieView(db, day)
+    # this colleague's ties, then which of those people direct a client (not every director)
+    around = [t for t in view.around([person_id]) if t.a != t.b]
     directors: dict[str, Director] = {}
-    for d in client_directors(db, day)[1]:
+    for d in directors_among(db, sorted({t.b for t in around}), day):
         directors.setdefault(d.id, d)
-    links = [t for t in view.between([person_id], sorted(directors)) if t.a != t.b]
+    links = [t for t in around if t.b in directors]
     found = sorted(
         (_tie(directors[t.b], t, mine, day, cfg) for t in links),
         key=lambda t: (-t.level, -t.strength, t.name, t.person_id),

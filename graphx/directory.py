@@ -111,6 +111,12 @@ def directors_of(db: Database, organisation_id: str, as_of: date) -> list[Direct
     return _directors(rows)
 
 
+def directors_among(db: Database, ids: list[str], as_of: date) -> list[Director]:
+    """The client directors among the people ``ids`` as of ``as_of``, by client and id."""
+    rows = db.read("coverage.directors_among", ids=ids, as_of=as_of, levels=list(DIRECTOR_LEVELS))
+    return _directors(rows)
+
+
 _CLIENT_DIRECTOR_COLUMNS = (
     "organisation_id",
     "organisation_name",
