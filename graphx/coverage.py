@@ -205,15 +205,7 @@ def _colleague_links(
         "coverage.colleague_ties",
         left=sorted(director_ids), as_of=view.as_of, min_level=max(1, min_level),
     )  # fmt: skip
-    team = {
-        str(r["b"]): Person(
-            id=str(r["b"]),
-            name=str(r["name"] or r["b"]),
-            title=str(r["title"]),
-            interests=tuple(str(i).lower() for i in r["interests"]),
-        )
-        for r in rows
-    }
+    team = {str(r["b"]): Person.of(r["b"], r["name"], r["title"], r["interests"]) for r in rows}
     return [link_from_row(r) for r in rows], team
 
 

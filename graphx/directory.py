@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from graphx.db import Database, Row
 from graphx.errors import NotFound
@@ -38,6 +39,17 @@ class Person:
     name: str
     title: str = ""
     interests: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, pid: Any, name: Any, title: Any, interests: Any) -> Person:
+        """A person from query values: the id stands in for a missing name, interests are
+        compared in lower case."""
+        return cls(
+            id=str(pid),
+            name=str(name or pid),
+            title=str(title or ""),
+            interests=tuple(str(i).lower() for i in interests or ()),
+        )
 
 
 @dataclass(frozen=True)
@@ -146,25 +158,12 @@ def client_directors(db: Database, as_of: date) -> tuple[list[Organisation], lis
 def colleagues(db: Database, as_of: date) -> dict[str, Person]:
     """Our colleagues as of ``as_of``: people employed by the home organisation, by id."""
     (row,) = db.read("coverage.colleagues", as_of=as_of)
-    return {
-        str(pid): Person(
-            id=str(pid),
-            name=str(name or pid),
-            title=str(title),
-            interests=tuple(str(i).lower() for i in interests),
-        )
-        for pid, name, title, interests in row["people"]
-    }
+    return {str(values[0]): Person.of(*values) for values in row["people"]}
 
 
 def people(db: Database, ids: list[str]) -> dict[str, Person]:
     """The named people among ``ids`` (opted-out people are left out)."""
     return {
-        str(r["id"]): Person(
-            id=str(r["id"]),
-            name=str(r["name"] or r["id"]),
-            title=str(r["title"] or ""),
-            interests=tuple(str(i).lower() for i in r["interests"] or ()),
-        )
+        str(r["id"]): Person.of(r["id"], r["name"], r["title"], r["interests"])
         for r in db.read("intro.people", ids=sorted(set(ids)))
     }

@@ -71,18 +71,22 @@ def link_from_row(row: Row) -> Link:
     )
 
 
-def _link_from_values(v: list[Any]) -> Link:
+_LINK_COLUMNS = (
+    "a",
+    "b",
+    "level",
+    "strength",
+    "first_contact",
+    "last_contact",
+    "conversations",
+    "last_deep",
+)
+"""The order of the values in an ``intro.ties_around`` list entry."""
+
+
+def _link_from_values(values: list[Any]) -> Link:
     """A Link from one entry of an ``intro.ties_around`` list (moments in epoch seconds)."""
-    return Link(
-        a=str(v[0]),
-        b=str(v[1]),
-        level=int(v[2]),
-        strength=float(v[3] or 0.0),
-        first_contact=from_epoch(v[4]),
-        last_contact=from_epoch(v[5]),
-        conversations=int(v[6] or 0),
-        last_deep=from_epoch(v[7]),
-    )
+    return link_from_row(dict(zip(_LINK_COLUMNS, values, strict=True)))
 
 
 def _from_tie(tie: Any) -> Link:
