@@ -10,6 +10,7 @@ from urllib.parse import parse_qsl, urlencode
 import dash
 from dash import Dash, Input, Output, State, dcc, html
 
+from dashboards.answers import Warmer
 from dashboards.auth import install_login
 from dashboards.cache import SharedResults
 from graphx.config import Settings
@@ -82,11 +83,18 @@ def header() -> html.Header:
 
 
 def create_app(
-    db: Database, users: UserStore, secret_key: str, *, secure_cookie: bool = False
+    db: Database,
+    users: UserStore,
+    secret_key: str,
+    *,
+    secure_cookie: bool = False,
+    warm_every: float | None = None,
 ) -> Dash:
     """A fresh app over ``db``; every route needs a user of ``users``.
 
-    ``secure_cookie`` marks the session cookie Secure (sent over HTTPS only).
+    ``secure_cookie`` marks the session cookie Secure (sent over HTTPS only). With
+    ``warm_every`` (seconds), a ``Warmer`` polling that often computes the most asked answers
+    ahead of their first visitor (``graphx serve`` starts one; tests need not).
     """
     app = Dash(
         __name__,
@@ -108,6 +116,8 @@ def create_app(
         GRAPHX_SHARED=SharedResults(),
     )
     install_login(server, users)
+    if warm_every is not None:
+        server.config["GRAPHX_WARMER"] = Warmer(server, warm_every).start()
     app.layout = html.Div(
         [
             dcc.Location(id="url", refresh="callback-nav"),

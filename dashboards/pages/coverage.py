@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import io
-from datetime import date
 from typing import Any
 from urllib.parse import urlencode
 
 import dash
 from dash import Input, Output, State, callback, dcc, html
 
-from dashboards import context
+from dashboards import answers, context
 from dashboards.components.clients import client_options, selected_client
 from dashboards.components.heatmap import heatmap as heatmap_figure
 from dashboards.components.heatmap import matrix
@@ -21,7 +20,6 @@ from dashboards.components.levels import (
     level_param,
     level_slider,
 )
-from graphx.coverage import Coverage, coverage
 from graphx.directory import people
 from graphx.errors import GraphxError
 from graphx.model import Level
@@ -113,7 +111,7 @@ def show(organisation: str | None, min_level: int | None, as_of: str | None) -> 
         return html.Div("Choose a client.", className="gx-card gx-muted")
     db = context.database()
     try:
-        cov = _coverage(organisation, context.as_of(as_of))
+        cov = answers.client_coverage(organisation, context.as_of(as_of))
     except GraphxError as exc:
         return html.Div(str(exc), className="gx-card gx-banner")
     level = _level(min_level)
@@ -199,19 +197,13 @@ def download(
     if not isinstance(organisation, str) or not organisation:
         raise dash.exceptions.PreventUpdate
     day = context.as_of(as_of)
-    frame = matrix(_coverage(organisation, day), _level(min_level)).frame()
+    frame = matrix(answers.client_coverage(organisation, day), _level(min_level)).frame()
     name = f"coverage-{organisation}-{day.isoformat()}"
     if dash.ctx.triggered_id == "coverage-xlsx":
         buffer = io.BytesIO()
         frame.to_excel(buffer, index=False, sheet_name="coverage")
         return dcc.send_bytes(buffer.getvalue(), f"{name}.xlsx")
     return dcc.send_data_frame(frame.to_csv, f"{name}.csv", index=False)
-
-
-def _coverage(organisation: str, day: date) -> Coverage:
-    """A client's coverage, shared by every user asking the same (``dashboards.cache``)."""
-    db = context.database()
-    return context.shared(("coverage", organisation, day), lambda: coverage(db, organisation, day))
 
 
 def _level(value: int | None) -> int:

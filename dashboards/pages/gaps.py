@@ -10,11 +10,10 @@ from urllib.parse import urlencode
 import dash
 from dash import Input, Output, State, callback, dcc, html
 
-from dashboards import context
+from dashboards import answers, context
 from dashboards.components.clients import client_options, selected_client
 from dashboards.components.levels import level_badge
-from graphx.accounts import client_accounts
-from graphx.gaps import Gaps, gaps
+from graphx.gaps import Gaps
 from graphx.reports import build_report, report_file
 from graphx.reports.quarters import Quarter
 
@@ -163,13 +162,9 @@ def _item(found: Gaps, person: str, organisation: str, detail: list[Any], action
     State("gaps-as-of", "data"),
 )
 def show(organisation: str | None, as_of: str | None) -> Any:
-    db = context.database()
     day, client = context.as_of(as_of), organisation if isinstance(organisation, str) else None
-    found = context.shared(
-        ("gaps", day, client), lambda: gaps(db, day, organisation_id=client or None)
-    )
-    accounts = context.shared("accounts", lambda: client_accounts(db))
-    clients = {account.id: account.name for account in accounts.values()}
+    found = answers.client_gaps(day, client or None)
+    clients = {account.id: account.name for account in answers.accounts().values()}
     found = replace(found, names={**clients, **found.names})
     name = lambda key: found.names.get(key, key)  # noqa: E731
     uncovered = [

@@ -8,10 +8,8 @@ from urllib.parse import urlencode
 import dash
 from dash import Input, Output, callback, dash_table, dcc, html
 
-from dashboards import context
+from dashboards import answers, context
 from dashboards.components.portfolio import exposure_chart
-from graphx.accounts import client_accounts
-from graphx.coverage import portfolio
 
 dash.register_page(__name__, path="/", title="graphx: portfolio")
 
@@ -63,11 +61,10 @@ def layout(as_of: str | None = None, **_query: str) -> html.Div:
     Input("portfolio-as-of", "data"),
 )
 def load(as_of: str | None) -> tuple[list[dict[str, Any]], list[str], list[str]]:
-    db = context.database()
     day = context.as_of(as_of)
-    accounts = context.shared("accounts", lambda: client_accounts(db))
+    accounts = answers.accounts()
     rows: list[dict[str, Any]] = []
-    for row in context.shared(("portfolio", day), lambda: portfolio(db, day)):
+    for row in answers.portfolio_rows(day):
         account = accounts.get(row.organisation_id)
         link = "/coverage?" + urlencode(
             {"organisation": row.organisation_id, **({"as_of": as_of} if as_of else {})}

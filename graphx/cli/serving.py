@@ -59,18 +59,24 @@ PORT_OPTION = typer.Option(8050, help="Port to listen on.")
 
 
 def _serve(db: Database, store: UserStore, host: str, port: int, debug: bool) -> None:
+    from dashboards.answers import POLL_SECONDS
     from dashboards.app import create_app, session_secret
 
     current = settings()
     secure = current.cookie_secure if current.cookie_secure is not None else host not in LOOPBACK
-    app = create_app(db, store, session_secret(current), secure_cookie=secure)
-    if debug:
-        app.run(host=host, port=port, debug=True)
-        return
-    from waitress import serve as waitress_serve
+    app = create_app(
+        db, store, session_secret(current), secure_cookie=secure, warm_every=POLL_SECONDS
+    )
+    try:
+        if debug:
+            app.run(host=host, port=port, debug=True)
+            return
+        from waitress import serve as waitress_serve
 
-    typer.echo(f"graphx dashboard on http://{host}:{port}/")
-    waitress_serve(app.server, host=host, port=port, threads=8)
+        typer.echo(f"graphx dashboard on http://{host}:{port}/")
+        waitress_serve(app.server, host=host, port=port, threads=8)
+    finally:
+        app.server.config["GRAPHX_WARMER"].stop()  # before the database closes
 
 
 def serve(

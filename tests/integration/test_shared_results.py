@@ -1,16 +1,23 @@
 """The dashboard's shared results: computed once per question and graph state, recomputed
-when the graph's counts change, refreshed in the background once stale, never twice at once."""
+when the graph's counts change, refreshed in the background once stale, never twice at once;
+the most asked ones computed by the warmer before anyone asks."""
 
 from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
+from datetime import date
+from pathlib import Path
+from typing import Any
 
 import pytest
 
+from dashboards.app import create_app
 from dashboards.cache import SharedResults
 from graphx.db import Database
+from graphx.users import UserStore
+from tests.integration.analytics_graph import job, org, person
 from tests.integration.support import rows
 
 pytestmark = pytest.mark.neo4j
@@ -89,3 +96,45 @@ def test_concurrent_requests_for_a_missing_answer_compute_it_once(db: Database) 
         thread.join()
     assert answers == [1] * 8
     assert compute.calls == 1
+
+
+class NotWarmed(Exception):
+    pass
+
+
+def warmed(shared: SharedResults, db: Database, question: Hashable) -> Any:
+    """The kept answer to ``question``; NotWarmed when it would have to be computed."""
+
+    def refuse() -> None:
+        raise NotWarmed(question)
+
+    return shared.get(db, question, refuse)
+
+
+def test_the_warmer_answers_the_first_pages_before_anyone_asks(
+    db: Database, tmp_path: Path
+) -> None:
+    org(db, "us", "Us", "home")
+    org(db, "big", "Big Board")
+    person(db, "d1", "Director One")
+    job(db, "d1", "big", "board", "Chair")
+    app = create_app(db, UserStore(tmp_path / "users.json"), "k", warm_every=0.1)
+    shared, today = app.server.config["GRAPHX_SHARED"], date.today()
+
+    def uncovered() -> list[str]:
+        try:
+            return [g.person_id for g in warmed(shared, db, ("gaps", today, None)).uncovered]
+        except NotWarmed:
+            return []
+
+    try:
+        wait_for(lambda: uncovered() == ["d1"])
+        assert list(warmed(shared, db, "accounts")) == ["big"]
+        assert [r.organisation_id for r in warmed(shared, db, ("portfolio", today))] == ["big"]
+
+        person(db, "d2", "Director Two")  # an import: the counts change
+        job(db, "d2", "big", "board", "Member")
+        wait_for(lambda: sorted(uncovered()) == ["d1", "d2"])
+        assert [r.directors for r in warmed(shared, db, ("portfolio", today))] == [2]
+    finally:
+        app.server.config["GRAPHX_WARMER"].stop()
