@@ -13,13 +13,16 @@ from __future__ import annotations
 
 import copy
 import logging
+import queue
 import random
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from itertools import islice
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from neo4j.exceptions import TransientError
 
@@ -27,10 +30,12 @@ from graphx.db import Database, Row, Transaction
 from graphx.importers.summary import ImportSummary
 
 BATCH_SIZE = 5000
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 SINGLE_TRANSACTION_ROWS = 500_000
 ATTEMPTS = 5
-log = logging.getLogger(__name__)
 """How often a one-transaction import runs when concurrent writers deadlock it."""
+log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 class Progress(Protocol):
@@ -154,12 +159,12 @@ class Writer:
     ) -> list[Row]:
         """Run ``name`` over ``rows`` in batches of ``BATCH_SIZE``; all result rows.
 
-        Each batch is emptied once sent: the driver keeps a query's parameters until its
+        The next batch is read (and, for a file, checked) while the database writes this
+        one. Each batch is emptied once sent: the driver keeps a query's parameters until its
         transaction ends, which would hold every row of a one-transaction import.
         """
         results: list[Row] = []
-        iterator = iter(rows)
-        while chunk := list(islice(iterator, BATCH_SIZE)):
+        for chunk in _ahead(_chunks(rows, BATCH_SIZE)):
             results.extend(self.run(name, rows=chunk))
             if on_batch is not None:
                 on_batch(len(chunk))
@@ -188,7 +193,7 @@ class Writer:
             summary.count("merged people", {"updated": 1})
         self.counted("jobs", "import.jobs", batch.jobs, progress)
         self.counted("employments", "import.employments", batch.employments, progress)
-        conversations = _noting(batch.conversations, "id", touched)
+        conversations = _noting(map(_timed, batch.conversations), "id", touched)
         self.counted("conversations", "import.conversations", conversations, progress)
         participations = _noting(batch.participations, "conversation_id", touched)
         self.counted("participations", "import.participations", participations, progress)
@@ -197,6 +202,66 @@ class Writer:
         else:  # the first write: no second set of (perhaps millions of) ids
             summary.conversation_ids = touched
         self.unwind("import.count_participants", sorted(touched))
+
+
+def _chunks(rows: Iterable[T], size: int) -> Iterator[list[T]]:
+    iterator = iter(rows)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def _ahead(chunks: Iterator[list[T]]) -> Iterator[list[T]]:
+    """``chunks``, each made in a background thread while the caller uses the one before.
+
+    At most two are made ahead (one waiting, one in the making); an error making one is
+    raised here, and closing this iterator stops the thread.
+    """
+    ready: queue.Queue[tuple[list[T] | None, BaseException | None]] = queue.Queue(maxsize=1)
+    stop = threading.Event()
+
+    def hand_over(item: tuple[list[T] | None, BaseException | None]) -> bool:
+        while not stop.is_set():
+            try:
+                ready.put(item, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def make() -> None:
+        try:
+            for chunk in chunks:
+                if not hand_over((chunk, None)):
+                    return
+            hand_over((None, None))
+        except BaseException as exc:  # raised again in the caller's thread
+            hand_over((None, exc))
+
+    thread = threading.Thread(target=make, name="graphx-import-read-ahead", daemon=True)
+    thread.start()
+    try:
+        while True:
+            chunk, error = ready.get()
+            if error is not None:
+                raise error
+            if chunk is None:
+                return
+            yield chunk
+    finally:
+        stop.set()
+        thread.join()
+
+
+def _timed(row: Row) -> Row:
+    """A conversation row for ``import.conversations``: its date (aware) as ``at``, seconds and
+    nanoseconds since the epoch (the driver packs a datetime in pure Python, 30 us each)."""
+    props = dict(row["props"])
+    since = props.pop("date") - EPOCH
+    return {
+        "id": row["id"],
+        "at": [since.days * 86_400 + since.seconds, since.microseconds * 1000],
+        "props": props,
+    }
 
 
 def _noting(rows: Iterable[Row], key: str, into: set[str]) -> Iterator[Row]:
