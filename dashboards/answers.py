@@ -23,6 +23,7 @@ from dashboards.cache import KEEP_SECONDS
 from graphx.accounts import Account, client_accounts
 from graphx.coverage import Coverage, PortfolioRow, coverage, portfolio
 from graphx.db import Database
+from graphx.directory import Person, colleagues
 from graphx.gaps import Gaps, gaps
 from graphx.stats import graph_stats
 
@@ -44,10 +45,19 @@ def portfolio_rows(day: date) -> list[PortfolioRow]:
     return context.shared(("portfolio", day), lambda: portfolio(db, day))
 
 
+def team(day: date) -> dict[str, Person]:
+    """Our colleagues as of ``day``, by id."""
+    db = context.database()
+    return context.shared(("colleagues", day), lambda: colleagues(db, day))
+
+
 def client_gaps(day: date, client: str | None) -> Gaps:
     """The gaps of one client, or of every client when ``client`` is None."""
     db = context.database()
-    return context.shared(("gaps", day, client), lambda: gaps(db, day, organisation_id=client))
+    return context.shared(
+        ("gaps", day, client),
+        lambda: gaps(db, day, organisation_id=client, team=team(day)),
+    )
 
 
 def client_coverage(organisation: str, day: date) -> Coverage:

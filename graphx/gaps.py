@@ -325,14 +325,18 @@ def gaps(
     config: GapsConfig | None = None,
     *,
     ties: TieView | None = None,
+    team: Mapping[str, Person] | None = None,
 ) -> Gaps:
-    """The four gap lists as of ``as_of``, for one organisation or for every client."""
+    """The four gap lists as of ``as_of``, for one organisation or for every client.
+
+    ``team``: our colleagues as of ``as_of`` (``colleagues``), when the caller has them.
+    """
     cfg = config or GapsConfig()
     if organisation_id is not None:
         directors = directors_of(db, organisation_id, as_of)
     else:
         directors = client_directors(db, as_of)[1]
-    team = colleagues(db, as_of)
+    team = team if team is not None else colleagues(db, as_of)
     view = ties or TieView(db, as_of)
     by_director: dict[str, list[Link]] = defaultdict(list)
     # the best two ties of a director (the second is advised beside a single deep one) and
