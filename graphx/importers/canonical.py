@@ -17,7 +17,6 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import islice
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -28,6 +27,7 @@ from pydantic import BaseModel, ValidationError
 from graphx.db import Database, Row, apply_schema
 from graphx.errors import InputError
 from graphx.importers import files
+from graphx.importers.resolve import AUTO_PERSON_PREFIX
 from graphx.importers.rows import (
     MODELS,
     ConversationRow,
@@ -38,16 +38,20 @@ from graphx.importers.rows import (
     problems_of,
 )
 from graphx.importers.summary import ImportSummary
-from graphx.importers.writer import SINGLE_TRANSACTION_ROWS, NoProgress, Progress, Stream, Writer
+from graphx.importers.writer import (
+    SINGLE_TRANSACTION_ROWS,
+    NoProgress,
+    Progress,
+    Stream,
+    Writer,
+    chunks,
+)
 from graphx.model import DEFAULT_DEPTH
 
 REQUIRED_FILES = ("organisations", "people", "conversations", "participants")
-AUTO_PERSON_PREFIX = "email:"
-"""Ids of people created from an unknown address start with this; a CSV person takes them over."""
 CHUNK = 5000
 """Rows checked together: one graph lookup and one hash lookup per chunk."""
 
-T = TypeVar("T")
 M = TypeVar("M", bound=BaseModel)
 
 
@@ -178,12 +182,6 @@ def _validated(raw: files.RawFile, model: type[M], problems: list[str]) -> Itera
             continue
         yield line, row
     problems.extend(raw.problems + invalid)
-
-
-def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
-    iterator = iter(items)
-    while chunk := list(islice(iterator, size)):
-        yield chunk
 
 
 def _show(key: Any) -> str:
@@ -321,7 +319,7 @@ class _Check:
             return
         self.files.paths[stem] = path
         raw = files.RawFile(path, stem, self.files.ignore_unknown_columns)
-        for chunk in _chunks(_validated(raw, model, self.problems), CHUNK):
+        for chunk in chunks(_validated(raw, model, self.problems), CHUNK):
             self._chunk(stem, [row for _, row in chunk])
             check(chunk)
             chunk.clear()  # else it lives on while the next chunk is read
@@ -395,7 +393,7 @@ class _Check:
             counted = [ids for ref, ids in self.outside.items() if REFERENCES[ref] == target]
             wanted = {i for ids in counted for i in ids}
             found: set[str] = set()
-            for chunk in _chunks(sorted(wanted), CHUNK):
+            for chunk in chunks(sorted(wanted), CHUNK):
                 for row in self.db.read(query, ids=chunk):
                     found.add(row["id"])
                     if row.get("opt_out"):

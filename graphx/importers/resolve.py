@@ -9,16 +9,16 @@ opted-out people resolve to their marker, and their participations are skipped.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from itertools import islice
 from typing import Any
 
 from graphx.db import Database, apply_schema
 from graphx.importers.summary import ImportSummary
-from graphx.importers.writer import BATCH_SIZE, Batch, Writer
+from graphx.importers.writer import BATCH_SIZE, Batch, Writer, chunks
 
 AUTO_PERSON_PREFIX = "email:"
+"""Ids of people created from an unknown address start with this; a CSV person takes them over."""
 SINGLE_TRANSACTION_ENCOUNTERS = 100_000
 """Imports of more conversations than this commit chunk by chunk (a re-run completes them)."""
 
@@ -140,12 +140,6 @@ class Resolver:
             self.known[address] = (person_id, False)
 
 
-def _chunks(items: Iterable[Encounter], size: int) -> Iterator[list[Encounter]]:
-    iterator = iter(items)
-    while chunk := list(islice(iterator, size)):
-        yield chunk
-
-
 def import_encounters(
     db: Database,
     summary: ImportSummary,
@@ -158,6 +152,6 @@ def import_encounters(
     writer = Writer(db, summary, single=total <= SINGLE_TRANSACTION_ENCOUNTERS)
     resolver = Resolver(writer)
     with writer.open():
-        for chunk in _chunks(encounters, BATCH_SIZE):
+        for chunk in chunks(encounters, BATCH_SIZE):
             writer.write(resolver.batch(chunk, summary))
     return summary

@@ -74,7 +74,8 @@ class Batch:
 @dataclass
 class Stream:
     """Like ``Batch``, but each kind of row an iterable read once, as it is written (a
-    canonical folder re-read file by file): the rows are never all held at once."""
+    canonical folder re-read file by file): the rows are never all held at once. They are
+    read in a background thread, so reading them must not use the database."""
 
     organisations: Iterable[Row] = ()
     domains: Iterable[Row] = ()
@@ -164,7 +165,7 @@ class Writer:
         transaction ends, which would hold every row of a one-transaction import.
         """
         results: list[Row] = []
-        for chunk in _ahead(_chunks(rows, BATCH_SIZE)):
+        for chunk in _ahead(chunks(rows, BATCH_SIZE)):
             results.extend(self.run(name, rows=chunk))
             if on_batch is not None:
                 on_batch(len(chunk))
@@ -204,14 +205,16 @@ class Writer:
         self.unwind("import.count_participants", sorted(touched))
 
 
-def _chunks(rows: Iterable[T], size: int) -> Iterator[list[T]]:
-    iterator = iter(rows)
+def chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """``items`` in lists of ``size`` (the last one shorter), read as they are needed."""
+    iterator = iter(items)
     while chunk := list(islice(iterator, size)):
         yield chunk
 
 
-def _ahead(chunks: Iterator[list[T]]) -> Iterator[list[T]]:
-    """``chunks``, each made in a background thread while the caller uses the one before.
+def _ahead(made: Iterator[list[T]]) -> Iterator[list[T]]:
+    """The lists of ``made``, each made in a background thread while the caller uses the one
+    before (so the rows a writer is given must not use the database themselves).
 
     At most two are made ahead (one waiting, one in the making); an error making one is
     raised here, and closing this iterator stops the thread.
@@ -230,7 +233,7 @@ def _ahead(chunks: Iterator[list[T]]) -> Iterator[list[T]]:
 
     def make() -> None:
         try:
-            for chunk in chunks:
+            for chunk in made:
                 if not hand_over((chunk, None)):
                     return
             hand_over((None, None))
