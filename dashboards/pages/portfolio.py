@@ -155,7 +155,7 @@ def show(
                             dcc.Graph(
                                 id="portfolio-chart",
                                 figure=exposure_chart(shown),
-                                config={"displaylogo": False},
+                                config={"displaylogo": False, "displayModeBar": False},
                             ),
                         ],
                         className="gx-card",
