@@ -53,10 +53,9 @@ def team(day: date) -> dict[str, Person]:
 
 def client_gaps(day: date, client: str | None) -> Gaps:
     """The gaps of one client, or of every client when ``client`` is None."""
-    db = context.database()
+    db, members = context.database(), team(day)  # not in the lambda: a refresh has no app
     return context.shared(
-        ("gaps", day, client),
-        lambda: gaps(db, day, organisation_id=client, team=team(day)),
+        ("gaps", day, client), lambda: gaps(db, day, organisation_id=client, team=members)
     )
 
 

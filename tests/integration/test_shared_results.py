@@ -13,9 +13,11 @@ from typing import Any
 
 import pytest
 
+from dashboards import answers
 from dashboards.app import create_app
 from dashboards.cache import SharedResults
 from graphx.db import Database
+from graphx.gaps import gaps
 from graphx.users import UserStore
 from tests.integration.analytics_graph import job, org, person
 from tests.integration.support import rows
@@ -138,3 +140,26 @@ def test_the_warmer_answers_the_first_pages_before_anyone_asks(
         assert [r.directors for r in warmed(shared, db, ("portfolio", today))] == [2]
     finally:
         app.server.config["GRAPHX_WARMER"].stop()
+
+
+def test_a_stale_gaps_answer_is_refreshed_outside_any_request(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    org(db, "us", "Us", "home")
+    org(db, "big", "Big Board")
+    person(db, "d1", "Director One")
+    job(db, "d1", "big", "board", "Chair")
+    calls: list[str | None] = []
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        calls.append(kwargs.get("organisation_id"))
+        return gaps(*args, **kwargs)
+
+    monkeypatch.setattr(answers, "gaps", counted)
+    app = create_app(db, UserStore(tmp_path / "users.json"), "k")
+    app.server.config["GRAPHX_SHARED"] = SharedResults(ttl=0.0)
+    with app.server.app_context():
+        first = answers.client_gaps(date.today(), None)
+        stale = answers.client_gaps(date.today(), None)  # served; refreshed in a thread
+    assert stale is first
+    wait_for(lambda: len(calls) == 2)  # the refresh computed it, with no app around
