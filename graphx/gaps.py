@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -31,6 +31,7 @@ from graphx.directory import (
     client_directors,
     colleagues,
     directors_of,
+    is_top_director,
     people,
 )
 from graphx.intro import link_weight
@@ -199,6 +200,24 @@ class Gaps:
             "overdue": [g.to_json() for g in self.overdue],
             "names": dict(self.names),
         }
+
+
+def most_pressing(found: Gaps) -> Gaps:
+    """``found`` with each list in the order to act on it across clients (a stable sort, so
+    ties keep their client order): uncovered chairs and CEOs first, then whoever none of us
+    has even met; single-threaded chairs and CEOs first; the ties that faded most recently
+    (still the easiest to revive); the ties furthest past their target."""
+    return replace(
+        found,
+        uncovered=tuple(
+            sorted(found.uncovered, key=lambda g: (not is_top_director(g.title), g.best_level))
+        ),
+        single_threaded=tuple(
+            sorted(found.single_threaded, key=lambda g: not is_top_director(g.title))
+        ),
+        fading=tuple(sorted(found.fading, key=lambda g: g.last_deep, reverse=True)),
+        overdue=tuple(sorted(found.overdue, key=lambda g: g.target_days - g.days_silent)),
+    )
 
 
 def _day(value: datetime | date) -> date:

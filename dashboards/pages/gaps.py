@@ -13,7 +13,7 @@ from dash import Input, Output, State, callback, dcc, html
 from dashboards import answers, context
 from dashboards.components.clients import client_options, selected_client
 from dashboards.components.levels import level_badge
-from graphx.gaps import Gaps
+from graphx.gaps import Gaps, most_pressing
 from graphx.reports import build_report, report_file
 from graphx.reports.quarters import Quarter
 
@@ -163,7 +163,7 @@ def _item(found: Gaps, person: str, organisation: str, detail: list[Any], action
 )
 def show(organisation: str | None, as_of: str | None) -> Any:
     day, client = context.as_of(as_of), organisation if isinstance(organisation, str) else None
-    found = answers.client_gaps(day, client or None)
+    found = most_pressing(answers.client_gaps(day, client or None))
     clients = {account.id: account.name for account in answers.accounts().values()}
     found = replace(found, names={**clients, **found.names})
     name = lambda key: found.names.get(key, key)  # noqa: E731
