@@ -133,6 +133,7 @@ def show(
         sort_by=[{"column_id": "coverage", "direction": "asc"}],
         page_size=25,
         markdown_options={"link_target": "_self"},
+        style_table={"overflowX": "auto"},  # scrolls in its card, not the page
         style_cell={"fontFamily": "inherit", "padding": "6px 10px", "textAlign": "left"},
         style_header={"fontWeight": "600", "backgroundColor": "#f0f4f8"},
         style_data_conditional=[
