@@ -23,7 +23,7 @@ from dashboards.cache import KEEP_SECONDS
 from graphx.accounts import Account, client_accounts
 from graphx.coverage import Coverage, PortfolioRow, coverage, portfolio
 from graphx.db import Database
-from graphx.directory import Person, colleagues
+from graphx.directory import colleagues
 from graphx.gaps import Gaps, gaps
 from graphx.stats import graph_stats
 
@@ -45,18 +45,17 @@ def portfolio_rows(day: date) -> list[PortfolioRow]:
     return context.shared(("portfolio", day), lambda: portfolio(db, day))
 
 
-def team(day: date) -> dict[str, Person]:
-    """Our colleagues as of ``day``, by id."""
-    db = context.database()
-    return context.shared(("colleagues", day), lambda: colleagues(db, day))
-
-
 def client_gaps(day: date, client: str | None) -> Gaps:
-    """The gaps of one client, or of every client when ``client`` is None."""
-    db, members = context.database(), team(day)  # not in the lambda: a refresh has no app
-    return context.shared(
-        ("gaps", day, client), lambda: gaps(db, day, organisation_id=client, team=members)
-    )
+    """The gaps of one client, or of every client when ``client`` is None; our colleagues,
+    which every client's gaps need, are a shared answer of their own."""
+    db, kept = context.database(), context.results()
+
+    def compute() -> Gaps:  # no app here: a stale answer is refreshed in a thread
+        team = kept.get(db, ("colleagues", day), lambda: colleagues(db, day))
+        return gaps(db, day, organisation_id=client, team=team)
+
+    found: Gaps = kept.get(db, ("gaps", day, client), compute)
+    return found
 
 
 def client_coverage(organisation: str, day: date) -> Coverage:

@@ -26,10 +26,15 @@ def database() -> Database:
     return db
 
 
+def results() -> SharedResults:
+    """The answers every user shares (see :mod:`dashboards.cache`)."""
+    kept: SharedResults = current_app.config["GRAPHX_SHARED"]
+    return kept
+
+
 def shared(question: Hashable, compute: Callable[[], T]) -> T:
     """The answer every user shares to ``question`` (see :mod:`dashboards.cache`)."""
-    results: SharedResults = current_app.config["GRAPHX_SHARED"]
-    value: T = results.get(database(), question, compute)
+    value: T = results().get(database(), question, compute)
     return value
 
 
