@@ -32,19 +32,19 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from graphx.bulkscore import contacts_from_conversations, paused_gc, score_contacts
 from graphx.config import Settings, load_settings
 from graphx.db import Database, apply_schema, connect
-from graphx.depth import Config
 from graphx.importers.canonical import import_canonical
 from graphx.local_neo4j import LocalNeo4j
-from graphx.scoring import (
+from graphx.ties.model import Config
+from graphx.ties.store import (
     pair_streams_in_cypher,
     score_all,
     score_conversations,
     ties_from_conversations,
     until,
 )
+from graphx.ties.vectorised import contacts_from_conversations, paused_gc, score_contacts
 
 AS_OF = date(2025, 6, 30)
 KINDS = ["email", "call", "meeting", "meal", "event", "trip"]

@@ -18,12 +18,12 @@ from datetime import date, datetime
 from typing import Any
 
 from graphx.db import Database
-from graphx.depth import ago
 from graphx.directory import Director, colleagues, directors_among
 from graphx.errors import NotFound
 from graphx.gaps import GapsConfig, usual_gap
 from graphx.model import Level
-from graphx.tieview import Link, TieView
+from graphx.ties.model import ago
+from graphx.ties.view import Link, TieView
 
 DEEP = int(Level.PERSONAL)
 DUE_DAYS = 30

@@ -6,7 +6,7 @@ conversation would count as a large, outside gathering for every pair; a table o
 at most a few guests is where the personal conversation happens (see docs/occasion.md). Ids
 are stable (``occasion:<date>:<subject slug>:<host id>``), the rows go through the canonical
 import writer in one transaction, and re-recording the same list changes nothing. The pairs
-who took part are then re-scored (:func:`graphx.scoring.score_conversations`).
+who took part are then re-scored (:func:`graphx.ties.store.score_conversations`).
 """
 
 from __future__ import annotations
@@ -26,8 +26,8 @@ from graphx.errors import InputError
 from graphx.importers.rows import ConversationRow, problems_of
 from graphx.importers.summary import ImportSummary
 from graphx.importers.writer import Batch, Writer
-from graphx.scoring import ScoreSummary, score_conversations, ties_as_of
-from graphx.tieview import stored_as_of
+from graphx.ties.store import ScoreSummary, score_conversations, ties_as_of
+from graphx.ties.view import stored_as_of
 
 DEFAULT_DEPTH = "personal"
 """An occasion chosen for the guest is meant for a personal conversation at the host's table."""

@@ -24,7 +24,7 @@ from graphx.directory import (
 )
 from graphx.errors import NotFound
 from graphx.model import Level
-from graphx.tieview import Link, TieView, link_from_row
+from graphx.ties.view import Link, TieView, link_from_row
 
 COVERED_LEVEL = Level.PERSONAL
 TREND_DAYS = 91

@@ -11,8 +11,8 @@ from pathlib import Path
 from graphx.db import Database, apply_schema
 from graphx.generate import generate
 from graphx.importers.canonical import import_canonical
-from graphx.scoring import score_all
 from graphx.stats import graph_stats
+from graphx.ties.store import score_all
 from graphx.users import UserStore
 
 DEMO_USER = "demo"

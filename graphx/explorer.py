@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from graphx.db import Database
-from graphx.tieview import Link, TieView
+from graphx.ties.view import Link, TieView
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 

@@ -24,7 +24,6 @@ from datetime import date, datetime
 from typing import Any
 
 from graphx.db import Database
-from graphx.depth import ago
 from graphx.directory import (
     Director,
     Person,
@@ -36,7 +35,8 @@ from graphx.directory import (
 )
 from graphx.intro import link_weight
 from graphx.model import Level
-from graphx.tieview import Link, TieView
+from graphx.ties.model import ago
+from graphx.ties.view import Link, TieView
 
 DEEP = int(Level.PERSONAL)
 _LEVEL_WORDS = {

@@ -25,10 +25,10 @@ from typing import Any
 import networkx as nx
 
 from graphx.db import Database
-from graphx.depth import ago
 from graphx.directory import people
 from graphx.errors import NotFound
-from graphx.tieview import Link, TieView
+from graphx.ties.model import ago
+from graphx.ties.view import Link, TieView
 
 HALF_STRENGTH = 3.0
 """Tie strength that weighs 0.5: the depth model's default threshold for level 3."""

@@ -7,8 +7,8 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from graphx.db import Database
-from graphx.depth import Config, Contact, Tie, score_pair
-from graphx.scoring import explain
+from graphx.ties.model import Config, Contact, Tie, score_pair
+from graphx.ties.store import explain
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from rich.table import Table
 from graphx.cli.common import JSON_OPTION, database, err, out, print_json
 from graphx.db import Database
 from graphx.importers.summary import ImportSummary
-from graphx.scoring import ScoreSummary, score_conversations
+from graphx.ties.store import ScoreSummary, score_conversations
 
 import_app = typer.Typer(
     help="Import organisations, people and conversations.", no_args_is_help=True

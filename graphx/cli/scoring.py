@@ -11,10 +11,10 @@ import typer
 from rich.table import Table
 
 from graphx.cli.common import AS_OF_OPTION, JSON_OPTION, as_of_date, database, out, print_json
-from graphx.depth import Tie, load_config
 from graphx.model import Level
 from graphx.people import resolve_person
-from graphx.scoring import (
+from graphx.ties.model import Tie, load_config
+from graphx.ties.store import (
     explain,
     organisation_people,
     remove_assessment,
@@ -24,7 +24,7 @@ from graphx.scoring import (
 )
 
 CONFIG_OPTION = typer.Option(
-    None, "--config", help="Depth-model settings (TOML); default graphx/depth_defaults.toml.",
+    None, "--config", help="Depth-model settings (TOML); default graphx/ties/defaults.toml.",
     exists=True, dir_okay=False,
 )  # fmt: skip
 

@@ -1,9 +1,9 @@
 """Ties at several quarter ends from one read of the conversations concerned.
 
 A report needs the colleague-director ties at up to eight quarter ends. Rather than asking
-``graphx.scoring.ties_as_of`` (one database read each) per date, :class:`Histories` reads
+``graphx.ties.store.ties_as_of`` (one database read each) per date, :class:`Histories` reads
 the conversations of each person once, up to the last quarter end, and scores them as of any
-earlier date with the vectorised depth model (:mod:`graphx.bulkscore`);
+earlier date with the vectorised depth model (:mod:`graphx.ties.vectorised`);
 :class:`QuarterView` always computes from the directors' side, whose
 histories are the ones already read.
 """
@@ -18,12 +18,12 @@ from typing import Any
 
 import numpy as np
 
-from graphx.bulkscore import contacts_from_conversations, score_contacts
 from graphx.db import Database
-from graphx.depth import Config
 from graphx.model import Level
-from graphx.scoring import until
-from graphx.tieview import Link, TieView
+from graphx.ties.model import Config
+from graphx.ties.store import until
+from graphx.ties.vectorised import contacts_from_conversations, score_contacts
+from graphx.ties.view import Link, TieView
 
 _BATCH = 2000
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from graphx.db import Database, delete_all
-from graphx.scoring import score_all
+from graphx.ties.store import score_all
 from tests.browser.seed import CONVERSATIONS, _series
 
 PEOPLE = """

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time, timedelta
 
 from graphx.db import Database, delete_all
-from graphx.scoring import score_all
+from graphx.ties.store import score_all
 
 PEOPLE = """
 CREATE (home:Organisation {id: 'home', name: 'Graphx Partners', kind: 'home'}),

@@ -15,8 +15,8 @@ from graphx.db import connect
 from graphx.errors import LocalServerError
 from graphx.importers.canonical import import_canonical
 from graphx.local_neo4j import LocalNeo4j
-from graphx.scoring import score_all, set_assessment
 from graphx.stats import graph_stats
+from graphx.ties.store import score_all, set_assessment
 from tests.integration.support import canonical_dump, own_server, own_settings, rows, ties
 
 pytestmark = pytest.mark.neo4j

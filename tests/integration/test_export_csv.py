@@ -17,7 +17,7 @@ from graphx.importers.calendar import import_ics
 from graphx.importers.canonical import import_canonical
 from graphx.importers.mail import import_eml, import_mbox
 from graphx.importers.rows import columns
-from graphx.scoring import score_all
+from graphx.ties.store import score_all
 from tests.integration.support import canonical_dump, ties
 
 pytestmark = pytest.mark.neo4j

@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 from graphx.cli import app
 from graphx.db import Database
 from graphx.gaps import gaps
-from graphx.tieview import TieView
+from graphx.ties.view import TieView
 from tests.integration.analytics_graph import AS_OF, days_before, job, meal, org, person, tie
 
 runner = CliRunner()

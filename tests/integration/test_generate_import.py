@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from graphx.bulkscore import contacts_from_conversations, score_contacts
 from graphx.cli import app
 from graphx.db import Database
-from graphx.depth import Config
-from graphx.scoring import until
+from graphx.ties.model import Config
+from graphx.ties.store import until
+from graphx.ties.vectorised import contacts_from_conversations, score_contacts
 from tests.integration.support import rows
 
 pytestmark = pytest.mark.neo4j

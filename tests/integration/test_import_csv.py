@@ -445,7 +445,7 @@ def test_the_cli_prints_a_json_summary_and_reports_bad_rows_in_one_line(
 def test_an_import_scores_the_ties_it_touched_unless_told_not_to(
     cli_env: Path, db: Database
 ) -> None:
-    from graphx.scoring import score_all
+    from graphx.ties.store import score_all
 
     folder = str(FIXTURE)
     skipped = CliRunner().invoke(app, ["import", "csv", folder, "--no-score", "--json"])

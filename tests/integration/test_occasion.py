@@ -13,7 +13,7 @@ from graphx.cli import app
 from graphx.db import Database
 from graphx.errors import InputError
 from graphx.occasion import plan_occasion
-from graphx.scoring import score_all, ties_as_of
+from graphx.ties.store import score_all, ties_as_of
 from tests.integration.analytics_graph import days_before, job, meal, org, person
 from tests.integration.planning_graph import ON, build
 

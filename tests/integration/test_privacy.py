@@ -17,7 +17,7 @@ from graphx.importers.calendar import import_ics
 from graphx.importers.canonical import import_canonical
 from graphx.importers.mail import import_eml, import_mbox
 from graphx.privacy import ERASED, export_person, forget
-from graphx.scoring import score_all, set_assessment
+from graphx.ties.store import score_all, set_assessment
 
 pytestmark = pytest.mark.neo4j
 DATA = Path(__file__).parents[1] / "data"

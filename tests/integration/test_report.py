@@ -28,7 +28,7 @@ from graphx.db import Database
 from graphx.errors import GraphxError
 from graphx.reports import build_report, render_html, render_pdf, report_file, write_report
 from graphx.reports import html as html_module
-from graphx.scoring import score_all
+from graphx.ties.store import score_all
 from tests.integration.analytics_graph import job, org, person
 
 runner = CliRunner()

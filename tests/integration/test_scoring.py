@@ -11,9 +11,9 @@ from typer.testing import CliRunner
 
 from graphx.cli import app
 from graphx.db import Database
-from graphx.depth import Config
 from graphx.errors import GraphxError
-from graphx.scoring import (
+from graphx.ties.model import Config
+from graphx.ties.store import (
     TIE_PROPERTIES,
     explain,
     remove_assessment,
@@ -23,7 +23,7 @@ from graphx.scoring import (
     stored_level_counts,
     ties_as_of,
 )
-from graphx.tieview import TieView
+from graphx.ties.view import TieView
 
 AS_OF = date(2025, 6, 30)
 

@@ -22,7 +22,7 @@ import networkx as nx
 
 from graphx.db import Database
 from graphx.importers.canonical import import_canonical
-from graphx.scoring import score_all
+from graphx.ties.store import score_all
 
 FOLDER = Path(__file__).parents[1] / "data" / "southern_women"
 AS_OF = date(1935, 11, 21)  # the last event; the year is our assumption, see docs/depth.md

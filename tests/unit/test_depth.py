@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-import graphx.depth
-from graphx.depth import Config, Contact, score_pair
+import graphx.ties.model
 from graphx.errors import ConfigError
 from graphx.model import Level
+from graphx.ties.model import Config, Contact, score_pair
 
 TODAY = date(2025, 6, 30)
 
@@ -29,7 +29,7 @@ def monthly(
 
 
 def test_the_docstring_examples_hold() -> None:
-    result = doctest.testmod(graphx.depth)
+    result = doctest.testmod(graphx.ties.model)
     assert result.attempted >= 10
     assert result.failed == 0
 

@@ -4,7 +4,7 @@ Pure: no database. Given one pair's conversation history and a date, :func:`scor
 returns a :class:`Tie` with a ``strength`` (a number), a ``level`` 0-4 (none, met,
 business, personal, trusted) and ``components``: sentences that say why. The formula,
 its grounds and its defaults are in ``docs/depth.md``; every weight and threshold lives in
-:class:`Config`, loaded from a TOML file (defaults: ``graphx/depth_defaults.toml``).
+:class:`Config`, loaded from a TOML file (defaults: ``graphx/ties/defaults.toml``).
 
 Scale of ``strength``: one one-hour, one-to-one business meeting held on the as-of date
 contributes 1.0. Each conversation contributes::
@@ -42,7 +42,7 @@ from graphx.model import CONVERSATION_KINDS, DEFAULT_DEPTH, DEPTHS, Level
 Organiser = Literal["a", "b", "both", "other"]
 """Who organised a conversation, seen from the pair: a, b, both of them, or someone else."""
 
-DEFAULTS_PATH = Path(__file__).with_name("depth_defaults.toml")
+DEFAULTS_PATH = Path(__file__).with_name("defaults.toml")
 _SECTIONS = ("group", "duration", "decay", "bonus", "levels")
 _DEPTH_RANK = {"outside": 0, "business": 1, "personal": 2}
 _LN2 = math.log(2)
@@ -51,7 +51,7 @@ _YEAR_DAYS = 365.25
 
 @dataclass(frozen=True)
 class Config:
-    """Every weight and threshold of the model (see ``depth_defaults.toml`` for each meaning).
+    """Every weight and threshold of the model (see ``defaults.toml`` for each meaning).
 
     TOML tables map to fields: ``[kind_weight]`` and ``[depth_weight]`` are mappings, and a
     key ``k`` of table ``[group]``, ``[duration]``, ``[decay]``, ``[bonus]`` or ``[levels]``
@@ -84,7 +84,7 @@ class Config:
 
     @classmethod
     def default(cls) -> Config:
-        """The defaults of ``graphx/depth_defaults.toml``."""
+        """The defaults of ``graphx/ties/defaults.toml``."""
         return _default_config()
 
     @classmethod

@@ -1,6 +1,6 @@
 """The depth model over many pairs at once (numpy): what makes full scoring fast.
 
-:func:`graphx.depth.tie_from_prepared` scores one pair in a Python loop (tens of
+:func:`graphx.ties.model.tie_from_prepared` scores one pair in a Python loop (tens of
 microseconds, most of it the ``components`` sentences). A full run has millions of pairs,
 so here every pair-conversation is a row of flat arrays, sorted by (pair, time), and the
 formula of ``docs/depth.md`` is evaluated per pair with ``reduceat`` sums -- the same
@@ -9,7 +9,7 @@ operations in the same order, so levels and strengths equal the per-pair model's
 
 Pairs that need more than numbers -- level business (2) or above, any pair that may ever
 have stood at personal (its ``last_deep``), or one within rounding of a level threshold --
-are then scored again by :func:`graphx.depth.tie_from_prepared`, which also words their
+are then scored again by :func:`graphx.ties.model.tie_from_prepared`, which also words their
 ``components``. The rest (nearly all of them *met*) keep the vectorised figures and no
 components; ``graphx explain`` words any pair on demand.
 """
@@ -27,8 +27,8 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from graphx.depth import Config, Prepared, Tie, base_weight, tie_from_prepared
 from graphx.model import CONVERSATION_KINDS, DEPTHS, Level
+from graphx.ties.model import Config, Prepared, Tie, base_weight, tie_from_prepared
 
 _RANK = {"outside": 0, "business": 1, "personal": 2}
 _KIND_INDEX = {k: i for i, k in enumerate(CONVERSATION_KINDS)}

@@ -4,7 +4,7 @@ otherwise computed by the depth model for just the people concerned.
 The materialised ``TIE`` relationships are the state as of their ``as_of`` (the last
 ``graphx score``). They answer for that date and for today: "as of today" means the latest
 scored state, so re-run ``graphx score`` to refresh it. Any other date (a quarter earlier
-for trends, ``--as-of`` in the past) goes through :func:`graphx.scoring.ties_as_of`, asked
+for trends, ``--as-of`` in the past) goes through :func:`graphx.ties.store.ties_as_of`, asked
 only about the people the question concerns.
 """
 
@@ -103,7 +103,7 @@ def _from_tie(tie: Any) -> Link:
 
 
 def _default_computer(db: Database, as_of: date, person_ids: Collection[str]) -> Iterable[Any]:
-    from graphx.scoring import ties_as_of
+    from graphx.ties.store import ties_as_of
 
     return ties_as_of(db, as_of, person_ids)
 
@@ -147,7 +147,7 @@ class TieView:
     def _personal_pairs(self, left: set[str], right: set[str]) -> list[Link]:
         """Ties of only the pairs that shared a personal conversation: no other pair can stand
         at personal or above (the level needs personal weight)."""
-        from graphx.scoring import ties_of_pairs, until
+        from graphx.ties.store import ties_of_pairs, until
 
         rows = self.db.read(
             "coverage.personal_pairs_between",

@@ -2,7 +2,7 @@
 
 Conversations come out of Neo4j once each, with the ``[person id, role]`` of every
 participant who has not opted out (``ties.conversations``); pairs are expanded in Python
-and scored by :mod:`graphx.depth`. ``docs/depth.md`` records why (it was measured against
+and scored by :mod:`graphx.ties.model`. ``docs/depth.md`` records why (it was measured against
 expanding pairs in Cypher). Stored ties are ``(:Person)-[:TIE]->(:Person)`` from the
 smaller id to the larger, with the properties listed in :data:`TIE_PROPERTIES`.
 """
@@ -19,14 +19,11 @@ from typing import Any
 
 import numpy as np
 
-from graphx.bulkscore import (
-    PairScores,
-    contacts_from_conversations,
-    paused_gc,
-    score_contacts,
-)
 from graphx.db import Database, Row, from_epoch
-from graphx.depth import (
+from graphx.directory import people
+from graphx.errors import GraphxError, NotFound
+from graphx.model import CONVERSATION_KINDS, DEFAULT_DEPTH, DEPTHS, Level
+from graphx.ties.model import (
     Assessment,
     Config,
     Contact,
@@ -38,9 +35,12 @@ from graphx.depth import (
     score_pair,
     tie_from_prepared,
 )
-from graphx.directory import people
-from graphx.errors import GraphxError, NotFound
-from graphx.model import CONVERSATION_KINDS, DEFAULT_DEPTH, DEPTHS, Level
+from graphx.ties.vectorised import (
+    PairScores,
+    contacts_from_conversations,
+    paused_gc,
+    score_contacts,
+)
 
 _RANK = {"outside": 0, "business": 1, "personal": 2}
 _BATCH = 5000
@@ -225,7 +225,7 @@ def _removed(db: Database, scores: PairScores) -> int:
 def score_all(db: Database, as_of: date, config: Config | None = None) -> ScoreSummary:
     """Compute every tie as of ``as_of`` and store them, replacing all stored ties.
 
-    One stream of conversations, pairs scored with numpy (:mod:`graphx.bulkscore`), then
+    One stream of conversations, pairs scored with numpy (:mod:`graphx.ties.vectorised`), then
     the stored TIEs are deleted and created again in batches: while it writes, readers see
     a partial set, and a failed run is repaired by running it again.
     """

@@ -1,4 +1,4 @@
-"""The vectorised depth model (graphx.bulkscore) gives the per-pair model's exact answers."""
+"""The vectorised depth model (graphx.ties.vectorised) gives the per-pair model's exact answers."""
 
 from __future__ import annotations
 
@@ -9,10 +9,10 @@ from typing import Any
 
 import pytest
 
-from graphx.bulkscore import contacts_from_conversations, score_contacts
-from graphx.depth import Config
 from graphx.model import CONVERSATION_KINDS, DEPTHS
-from graphx.scoring import ties_from_conversations, until
+from graphx.ties.model import Config
+from graphx.ties.store import ties_from_conversations, until
+from graphx.ties.vectorised import contacts_from_conversations, score_contacts
 
 AS_OF = date(2025, 6, 30)
 
