@@ -6,7 +6,7 @@ conversation would count as a large, outside gathering for every pair; a table o
 at most a few guests is where the personal conversation happens (see docs/occasion.md). Ids
 are stable (``occasion:<date>:<subject slug>:<host id>``), the rows go through the canonical
 import writer in one transaction, and re-recording the same list changes nothing. The pairs
-who took part are then re-scored (:func:`graphx.ties.store.score_conversations`).
+who took part are then re-scored (:func:`graphx.ties.store.rescore`).
 """
 
 from __future__ import annotations
@@ -26,8 +26,8 @@ from graphx.errors import InputError
 from graphx.importers.rows import ConversationRow, problems_of
 from graphx.importers.summary import ImportSummary
 from graphx.importers.writer import Batch, Writer
-from graphx.ties.store import ScoreSummary, score_conversations, ties_as_of
-from graphx.ties.view import stored_as_of
+from graphx.ties.store import ScoreSummary, rescore
+from graphx.ties.view import ties_as_of
 
 DEFAULT_DEPTH = "personal"
 """An occasion chosen for the guest is meant for a personal conversation at the host's table."""
@@ -73,6 +73,7 @@ class Recorded:
     kind: str
     depth: str
     subject: str
+    as_of: date
     tables: dict[str, list[str]] = field(default_factory=dict)  # conversation id -> people
     skipped: list[str] = field(default_factory=list)
     imported: ImportSummary | None = None
@@ -92,7 +93,7 @@ class Recorded:
             ],
             "skipped": self.skipped,
             "import": self.imported.as_json() if self.imported else None,
-            "scored_as_of": self.scored.as_of if self.scored else None,
+            "as_of": self.as_of,
             "ties": [c.to_json() for c in self.changes],
         }
 
@@ -193,8 +194,8 @@ def record_occasion(
     """Record who came to an occasion (see the module docstring) and re-score their ties.
 
     ``on`` defaults to the list's ``date`` column, ``subject`` to "<interest> occasion" from
-    its ``interest`` column. The ties are re-scored as of ``as_of``: by default the date the
-    stored ties describe (the last ``graphx score``), or the occasion's date when later.
+    its ``interest`` column. The pairs' levels before and after are given as of ``as_of``:
+    by default today, or the occasion's date when later.
     """
     if kind not in MINUTES:
         raise InputError([f"kind: an occasion is an event or a trip, got {kind!r}"])
@@ -224,7 +225,8 @@ def record_occasion(
     if problems:
         raise InputError(problems)
     assert row is not None and day is not None
-    result = Recorded(str(path), day, row.kind, str(row.depth), text, skipped=skipped)
+    levels_day = as_of or max(date.today(), day)
+    result = Recorded(str(path), day, row.kind, str(row.depth), text, levels_day, skipped=skipped)
     tables: dict[str, list[str]] = {}
     for seat in seats:
         assert seat.host_id is not None
@@ -233,12 +235,11 @@ def record_occasion(
         if seat.guest_id not in people:
             people.append(seat.guest_id)
     result.tables = tables
-    score_day = as_of or max(stored_as_of(db) or day, day)
     pairs = sorted({(s.guest_id, str(s.host_id)) for s in seats})
-    before = _levels(db, score_day, pairs)
+    before = _levels(db, levels_day, pairs)
     result.imported = _write(db, path, row, tables)
-    result.scored = score_conversations(db, sorted(result.imported.conversation_ids), score_day)
-    after = _levels(db, score_day, pairs)
+    result.scored = rescore(db, sorted(result.imported.conversation_ids))
+    after = _levels(db, levels_day, pairs)
     result.changes = [
         PairChange(g, h, before.get((g, h), 0), after.get((g, h), 0)) for g, h in pairs
     ]

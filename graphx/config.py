@@ -28,6 +28,7 @@ class Settings:
     neo4j_heap: str  # GRAPHX_NEO4J_HEAP: local server heap (default 2g)
     neo4j_pagecache: str  # GRAPHX_NEO4J_PAGECACHE: local server page cache (default 1g)
     cookie_secure: bool | None  # GRAPHX_COOKIE_SECURE: true/false; unset = not on loopback
+    depth_config: Path | None  # GRAPHX_DEPTH_CONFIG: the depth model's TOML (unset: defaults)
 
     @property
     def uses_local_server(self) -> bool:
@@ -52,6 +53,9 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
         neo4j_heap=env.get("GRAPHX_NEO4J_HEAP") or "2g",
         neo4j_pagecache=env.get("GRAPHX_NEO4J_PAGECACHE") or "1g",
         cookie_secure=_flag(env.get("GRAPHX_COOKIE_SECURE")),
+        depth_config=Path(env["GRAPHX_DEPTH_CONFIG"]).expanduser()
+        if env.get("GRAPHX_DEPTH_CONFIG")
+        else None,
     )
 
 

@@ -24,7 +24,7 @@ from graphx.directory import (
 )
 from graphx.errors import NotFound
 from graphx.model import Level
-from graphx.ties.view import Link, TieView, link_from_row
+from graphx.ties.view import Link, TieView
 
 COVERED_LEVEL = Level.PERSONAL
 TREND_DAYS = 91
@@ -183,30 +183,11 @@ def coverage(
         raise NotFound(f"no organisation with id {organisation_id!r}")
     org = Organisation(str(match[0]["id"]), str(match[0]["name"] or ""), str(match[0]["kind"]))
     directors = directors_of(db, organisation_id, as_of)
-    links, team = _colleague_links(
-        db, ties or TieView(db, as_of), [d.id for d in directors], min_level
-    )
+    team = colleagues(db, as_of)
+    view = ties or TieView(db, as_of)
+    links = view.between([d.id for d in directors], list(team), min_level)
     mapped = _map(directors, links, team)
     return Coverage(org, as_of, score(mapped, config), tuple(mapped))
-
-
-def _colleague_links(
-    db: Database, view: TieView, director_ids: list[str], min_level: int
-) -> tuple[list[Link], dict[str, Person]]:
-    """Ties (``min_level`` and above) from the directors to our colleagues as of the view's
-    date, and those colleagues: stored ties in one query that knows who is a colleague,
-    computed ones checked against the list of every colleague."""
-    if not view.stored:
-        team = colleagues(db, view.as_of)
-        return view.between(director_ids, list(team), min_level), team
-    if not director_ids:
-        return [], {}
-    rows = db.read(
-        "coverage.colleague_ties",
-        left=sorted(director_ids), as_of=view.as_of, min_level=max(1, min_level),
-    )  # fmt: skip
-    team = {str(r["b"]): Person.of(r["b"], r["name"], r["title"], r["interests"]) for r in rows}
-    return [link_from_row(r) for r in rows], team
 
 
 def _scores(
@@ -243,11 +224,13 @@ def portfolio(
     earlier (``trend=False`` skips that second, computed evaluation). Weakest first."""
     cfg = config or CoverageConfig()
     # the scores need only the ties that cover a director
-    clients, now = _scores(db, as_of, ties or TieView(db, as_of), cfg.covered_level)
+    view = ties or TieView(db, as_of)
+    clients, now = _scores(db, as_of, view, cfg.covered_level)
     before: dict[str, list[DirectorCoverage]] | None = None
     if trend:
         earlier = as_of - timedelta(days=TREND_DAYS)
-        _, before = _scores(db, earlier, TieView(db, earlier), cfg.covered_level)
+        then = TieView(db, earlier, config=view.config)
+        _, before = _scores(db, earlier, then, cfg.covered_level)
     rows = []
     for org in clients:
         mapped = now.get(org.id, [])

@@ -95,11 +95,11 @@ class Database:
         for start in range(0, len(rows), batch_size):
             self.write(name, rows=list(rows[start : start + batch_size]))
 
-    def run_in_autocommit(self, name: str, /, **params: Any) -> None:
+    def run_in_autocommit(self, name: str, /, **params: Any) -> list[Row]:
         """For statements that manage their own transactions (``CALL {} IN TRANSACTIONS``)."""
         query = _checked(name, params)
         with self.driver.session(database=self.database) as session:
-            session.run(neo4j.Query(query.text), params).consume()
+            return _rows(session.run(neo4j.Query(query.text), params))
 
     @contextmanager
     def transaction(self) -> Iterator[Transaction]:

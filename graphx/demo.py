@@ -5,7 +5,6 @@ from __future__ import annotations
 import secrets
 import tempfile
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
 from graphx.db import Database, apply_schema
@@ -37,7 +36,7 @@ def load_demo_data(db: Database, scale: str = "small", seed: int = 1) -> bool:
     with tempfile.TemporaryDirectory(prefix="graphx-demo-") as folder:
         generate(scale, seed, Path(folder))
         import_canonical(db, Path(folder))
-    score_all(db, date.today())
+    score_all(db)
     return True
 
 

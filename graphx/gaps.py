@@ -322,7 +322,9 @@ class _Advisor:
         )
 
 
-def _levels_before(db: Database, fading: list[tuple[Director, Link]]) -> dict[tuple[str, str], int]:
+def _levels_before(
+    view: TieView, fading: list[tuple[Director, Link]]
+) -> dict[tuple[str, str], int]:
     """The level of each fading pair as of its ``last_deep`` date (computed, one call a date)."""
     by_day: dict[date, list[Link]] = defaultdict(list)
     for _, t in fading:
@@ -330,9 +332,9 @@ def _levels_before(db: Database, fading: list[tuple[Director, Link]]) -> dict[tu
         by_day[_day(t.last_deep)].append(t)
     out: dict[tuple[str, str], int] = {}
     for day, links in by_day.items():
-        view = TieView(db, day, today=date.min)
+        then = TieView(view.db, day, config=view.config)
         # as of its last_deep a tie stood at personal or above, by definition
-        found = view.between({t.a for t in links}, {t.b for t in links}, Level.PERSONAL)
+        found = then.between({t.a for t in links}, {t.b for t in links}, Level.PERSONAL)
         out.update({(t.a, t.b): t.level for t in found})
     return out
 
@@ -422,7 +424,7 @@ def gaps(
                     )
                 )
 
-    before = _levels_before(db, fading_links) if fading_links else {}
+    before = _levels_before(view, fading_links) if fading_links else {}
     fading = [
         Fading(
             d.organisation_id,

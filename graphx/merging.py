@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from graphx.db import Database
 from graphx.errors import InputError, NotFound
+from graphx.ties.store import rescore
 
 
 @dataclass(frozen=True)
@@ -30,7 +31,8 @@ def merge_people(db: Database, keep: str, drop: str) -> MergeResult:
 
     Participations (organizer wins when both took part), addresses and jobs move; ``keep``'s
     missing properties are filled from ``drop``; when either opted out, ``keep`` becomes an
-    opt-out marker. Participant counts are recounted, all in one transaction.
+    opt-out marker. Participant counts are recounted, all in one transaction; then the ties
+    of the touched conversations are re-scored.
     """
     keep_id, drop_id = _person(db, keep), _person(db, drop)
     if keep_id == drop_id:
@@ -42,4 +44,5 @@ def merge_people(db: Database, keep: str, drop: str) -> MergeResult:
             for marker in tx.run("import.opt_out", rows=[keep_id]):
                 touched.update(marker["conversations"])
         tx.run("import.count_participants", rows=sorted(touched))
+    rescore(db, sorted(touched))
     return MergeResult(keep_id, drop_id, bool(row["opt_out"]), frozenset(touched))

@@ -38,8 +38,7 @@ from graphx.directory import Director, Person, client_directors, colleagues, peo
 from graphx.errors import InputError
 from graphx.intro import link_weight
 from graphx.model import Level
-from graphx.ties.store import until
-from graphx.ties.view import Link, TieView
+from graphx.ties.view import Link, TieView, until
 
 OCCASION_KINDS: tuple[str, ...] = ("event", "trip")
 """Conversation kinds that count as an occasion for the recently-met rule."""

@@ -7,8 +7,8 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from graphx.db import Database
-from graphx.ties.model import Config, Contact, Tie, score_pair
-from graphx.ties.store import explain
+from graphx.ties.model import Config, Contact, Tie, configured, score_pair
+from graphx.ties.view import explain
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,7 @@ def relationship(
     db: Database, a_id: str, b_id: str, as_of: date, config: Config | None = None
 ) -> Relationship:
     """The pair's tie as of ``as_of``, its conversations, and its level at every month end."""
-    config = config or Config.default()
+    config = config or configured()
     tie, conversations = explain(db, a_id, b_id, as_of, config)
     contacts = [
         Contact(

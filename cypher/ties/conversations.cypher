@@ -1,8 +1,9 @@
-// Every conversation before a moment with two or more people who have not opted out:
-// its properties and the [person id, role] of each such participant (the full-scoring stream).
+// Every conversation (before a moment, when `until` is not null) with two or more people who
+// have not opted out: its properties and the [person id, role] of each such participant (the
+// full-scoring stream).
 // params: until
 MATCH (c:Conversation)
-WHERE c.date < $until
+WHERE $until IS NULL OR c.date < $until
 CALL (c) {
   MATCH (c)<-[r:PARTICIPATED]-(p:Person)
   WHERE NOT coalesce(p.opt_out, false)

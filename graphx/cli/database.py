@@ -12,6 +12,7 @@ from graphx.cli.common import JSON_OPTION, database, err, out, print_json, setti
 from graphx.db import apply_schema, delete_all
 from graphx.local_neo4j import LocalNeo4j
 from graphx.stats import graph_stats
+from graphx.ties.model import configured
 
 db_app = typer.Typer(help="Run the local Neo4j server, or reset the configured database.")
 
@@ -104,7 +105,8 @@ def schema() -> None:
 
 
 def stats(as_json: bool = JSON_OPTION) -> None:
-    """Count organisations, people, conversations, participations and ties."""
+    """Count organisations, people, conversations, participations and stored ties, and say
+    which depth settings scored the ties and when."""
     with database() as db:
         counts = graph_stats(db)
     if as_json:
@@ -112,8 +114,18 @@ def stats(as_json: bool = JSON_OPTION) -> None:
         return
     table = Table("what", "count")
     for key, value in counts.items():
-        table.add_row(key, f"{value:,}")
+        if isinstance(value, int) and not isinstance(value, bool):
+            table.add_row(key, f"{value:,}")
     out.print(table)
+    fingerprint, day = counts["ties_settings"], counts["ties_scored_as_of"]
+    if fingerprint is None:
+        out.print("ties never scored: run `graphx score`")
+        return
+    out.print(f"ties scored with settings {fingerprint} on {day}")
+    if not counts["ties_complete"]:
+        out.print("conversations changed since: run `graphx score` (answers compute meanwhile)")
+    elif fingerprint != configured().fingerprint:
+        out.print("GRAPHX_DEPTH_CONFIG differs: run `graphx score` (answers compute meanwhile)")
 
 
 def register(app: typer.Typer) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated
 
@@ -22,7 +22,7 @@ from rich.table import Table
 from graphx.cli.common import JSON_OPTION, database, err, out, print_json
 from graphx.db import Database
 from graphx.importers.summary import ImportSummary
-from graphx.ties.store import ScoreSummary, score_conversations
+from graphx.ties.store import ScoreSummary, mark_incomplete, rescore
 
 import_app = typer.Typer(
     help="Import organisations, people and conversations.", no_args_is_help=True
@@ -57,15 +57,21 @@ def _progress() -> Iterator[_Bar]:
 
 
 NO_SCORE_OPTION = typer.Option(
-    False, "--no-score", help="Do not re-score the ties the import touched (run `graphx score`)."
+    False,
+    "--no-score",
+    help="Do not re-score the ties the import touched: answers compute ties from the"
+    " conversations (slower) until `graphx score`.",
 )
 
 
 def _rescore(db: Database, summary: ImportSummary, no_score: bool) -> ScoreSummary | None:
-    """Re-score, as of today, only the pairs who took part in the conversations written."""
-    if no_score or not summary.conversation_ids:
+    """Bring the stored ties up to date with the conversations written (or say they are not)."""
+    if not summary.conversation_ids:
         return None
-    return score_conversations(db, summary.conversation_ids, date.today())
+    if no_score:
+        mark_incomplete(db)
+        return None
+    return rescore(db, summary.conversation_ids)
 
 
 def _report(summary: ImportSummary, scored: ScoreSummary | None, as_json: bool) -> None:
@@ -88,7 +94,8 @@ def _report(summary: ImportSummary, scored: ScoreSummary | None, as_json: bool) 
     for reason, n in summary.skipped.items():
         out.print(f"skipped {n:,}: {reason}")
     if scored:
-        out.print(f"re-scored {scored.stored:,} ties touched by the import")
+        what = "every tie" if scored.full else "the ties touched by the import"
+        out.print(f"re-scored {what}: {scored.stored:,} stored")
 
 
 IGNORE_UNKNOWN = typer.Option(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import getpass
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
 import typer
@@ -13,20 +12,9 @@ from rich.table import Table
 from graphx.cli.common import AS_OF_OPTION, JSON_OPTION, as_of_date, database, out, print_json
 from graphx.model import Level
 from graphx.people import resolve_person
-from graphx.ties.model import Tie, load_config
-from graphx.ties.store import (
-    explain,
-    organisation_people,
-    remove_assessment,
-    score_all,
-    set_assessment,
-    ties_as_of,
-)
-
-CONFIG_OPTION = typer.Option(
-    None, "--config", help="Depth-model settings (TOML); default graphx/ties/defaults.toml.",
-    exists=True, dir_okay=False,
-)  # fmt: skip
+from graphx.ties.model import Tie
+from graphx.ties.store import remove_assessment, score_all, set_assessment
+from graphx.ties.view import explain, organisation_people, ties_as_of
 
 ties_app = typer.Typer(
     help="List ties, or record (set) and remove (unset) a colleague's own assessment.",
@@ -34,20 +22,23 @@ ties_app = typer.Typer(
 )
 
 
-def score(as_of: datetime | None = AS_OF_OPTION, config: Path | None = CONFIG_OPTION) -> None:
-    """Compute every tie as of a date, store them, and print the pairs per level."""
-    day = as_of_date(as_of)
-    settings = load_config(config)
+def score(as_json: bool = JSON_OPTION) -> None:
+    """Score every tie over its whole history (settings: GRAPHX_DEPTH_CONFIG) and store the
+    ties that carry weight; answers for any date follow from them."""
     with database() as db:
-        summary = score_all(db, day, settings)
-    table = Table("level", "pairs", title=f"Ties as of {day.isoformat()}")
+        summary = score_all(db)
+    if as_json:
+        print_json(summary.to_dict())
+        return
+    table = Table("level", "pairs", title="Ties at each pair's last contact")
     for level, pairs in sorted(summary.pairs_per_level.items()):
         if level > 0:
             table.add_row(f"{level} {Level(level).label}", f"{pairs:,}")
     out.print(table)
     out.print(
-        f"{summary.stored:,} ties stored from {summary.conversations:,} conversations,"
-        f" {summary.removed:,} removed, in {summary.seconds:.1f} s"
+        f"{summary.stored:,} ties stored (business or deeper, or once personal) from"
+        f" {summary.conversations:,} conversations, {summary.removed:,} removed,"
+        f" in {summary.seconds:.1f} s"
     )
 
 
@@ -62,14 +53,13 @@ def explain_command(
     a: str = typer.Argument(..., help="A person's id or e-mail address."),
     b: str = typer.Argument(..., help="Another person's id or e-mail address."),
     as_of: datetime | None = AS_OF_OPTION,
-    config: Path | None = CONFIG_OPTION,
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Explain how well two people know each other: level, strength, why, and the history."""
     day = as_of_date(as_of)
     with database() as db:
         a_id, b_id = resolve_person(db, a), resolve_person(db, b)
-        tie, conversations = explain(db, a_id, b_id, day, load_config(config))
+        tie, conversations = explain(db, a_id, b_id, day)
     if as_json:
         print_json({**_tie_json(tie), "history": conversations})
         return
@@ -105,7 +95,6 @@ def ties(
     ),
     min_level: int = typer.Option(1, "--min-level", min=0, max=4, help="Lowest level shown."),
     as_of: datetime | None = AS_OF_OPTION,
-    config: Path | None = CONFIG_OPTION,
     as_json: bool = JSON_OPTION,
 ) -> None:
     """List ties (strongest first), with any assessment beside the computed level."""
@@ -121,7 +110,7 @@ def ties(
             wanted = sorted(members)
         else:
             wanted = None
-        found = [] if wanted == [] else ties_as_of(db, day, wanted, load_config(config))
+        found = [] if wanted == [] else ties_as_of(db, day, wanted)
     if person_id is not None and members is not None:
         found = [t for t in found if (t.b if t.a == person_id else t.a) in members]
     found = [t for t in found if t.level >= min_level or (t.assessed_level or 0) >= min_level]

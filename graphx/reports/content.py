@@ -23,9 +23,9 @@ from graphx.coverage import (
 from graphx.db import Database
 from graphx.directory import Organisation, people
 from graphx.gaps import Gaps, gaps
-from graphx.reports.history import Histories, QuarterView
 from graphx.reports.occasions import occasion_for
 from graphx.reports.quarters import Quarter
+from graphx.ties.view import Histories, TieView
 
 HISTORY_QUARTERS = 8
 """Quarters in the coverage history chart, the report's quarter included."""
@@ -175,9 +175,7 @@ def _day(value: datetime | date | None) -> date | None:
     return value.date() if isinstance(value, datetime) else value
 
 
-def _state(
-    db: Database, view: QuarterView, organisation_id: str | None, min_level: int = 1
-) -> State:
+def _state(db: Database, view: TieView, organisation_id: str | None, min_level: int = 1) -> State:
     """Clients and their directors' coverage from the ties at ``min_level`` or above."""
     if organisation_id is None:
         return client_coverage(db, view.as_of, view, min_level)
@@ -387,7 +385,7 @@ def build_report(
     q = Quarter.parse(quarter)
     span = q.history(max(2, quarters))
     histories = Histories(q.end)
-    views = {p: QuarterView(db, p.end, histories) for p in span}
+    views = {p: TieView(db, p.end, histories=histories) for p in span}
     # the older quarters only feed the coverage chart: their covered directors suffice
     states = {
         p: _state(db, views[p], organisation_id, 1 if p in (q, q.previous) else cfg.covered_level)

@@ -36,6 +36,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
+from graphx.config import load_settings
 from graphx.errors import ConfigError
 from graphx.model import CONVERSATION_KINDS, DEFAULT_DEPTH, DEPTHS, Level
 
@@ -154,6 +155,25 @@ def _default_config() -> Config:
 def load_config(path: Path | str | None = None) -> Config:
     """The settings of the TOML file at ``path``, or the defaults when ``path`` is None."""
     return Config.default() if path is None else Config.from_toml(path)
+
+
+def configured() -> Config:
+    """The depth model's settings for this process: ``GRAPHX_DEPTH_CONFIG`` (a TOML file of
+    the shape of ``defaults.toml``), else the defaults. Every path reads them here."""
+    path = load_settings().depth_config
+    if path is None:
+        return Config.default()
+    try:
+        stamp = path.stat().st_mtime_ns
+    except OSError as exc:
+        raise ConfigError(f"GRAPHX_DEPTH_CONFIG={path}: cannot read it: {exc}") from exc
+    return _from_file(str(path), stamp)
+
+
+@cache
+def _from_file(path: str, stamp: int) -> Config:
+    """The settings of one version (modification time ``stamp``) of a TOML file."""
+    return Config.from_toml(path)
 
 
 # --- input and output -----------------------------------------------------------------
@@ -349,7 +369,7 @@ def prepare(contact: Contact, config: Config) -> Prepared:
 
 
 @dataclass
-class _Stats:
+class Stats:
     n: int = 0
     total: float = 0.0
     by_a: float = 0.0
@@ -369,9 +389,9 @@ class _Stats:
     level: int = 0
 
 
-def _evaluate(items: Sequence[Prepared], as_of_day: int, config: Config) -> _Stats:
+def evaluate(items: Sequence[Prepared], as_of_day: int, config: Config) -> Stats:
     """Strength and level of a pair from its prepared contacts (sorted by day, <= as_of)."""
-    s = _Stats(n=len(items))
+    s = Stats(n=len(items))
     if not items:
         return s
     s.half_life = half_life_days(items[-1].day - items[0].day, config)
@@ -417,7 +437,7 @@ def _evaluate(items: Sequence[Prepared], as_of_day: int, config: Config) -> _Sta
     return s
 
 
-def _level(s: _Stats, c: Config) -> int:
+def _level(s: Stats, c: Config) -> int:
     if s.n == 0:
         return Level.NONE
     if not (
@@ -446,7 +466,7 @@ def _last_deep(items: Sequence[Prepared], config: Config, checks: int = 12) -> d
         if items[index].rank != 2:
             continue
         upto = items[: index + 1]
-        if _evaluate(upto, items[index].day, config).level >= Level.PERSONAL:
+        if evaluate(upto, items[index].day, config).level >= Level.PERSONAL:
             return items[index].when
         tried += 1
         if tried >= checks:
@@ -466,7 +486,7 @@ def tie_from_prepared(
 
     ``names`` (by id) words the components; without them they name the ids."""
     day = as_of.toordinal()
-    s = _evaluate(items, day, config)
+    s = evaluate(items, day, config)
     if not items:
         return Tie(a, b, 0, 0.0, None, None, 0, {}, {}, ("no recorded contact",), as_of)
     by_kind = _count(it.kind for it in items)
@@ -525,7 +545,7 @@ def score_pair(
     >>> score_pair("p1", "p2", [dinner], date(2024, 4, 1)).level   # before the dinner
     0
     """
-    config = config or Config.default()
+    config = config or configured()
     a, b, ordered = _ordered(a, b, contacts)
     day = as_of.toordinal()
     items = sorted(
@@ -542,7 +562,7 @@ def contributions(
 
     The bonuses for reciprocity and years are not spread over conversations.
     """
-    config = config or Config.default()
+    config = config or configured()
     day = as_of.toordinal()
     prepared = [prepare(c, config) for c in contacts]
     kept = [p.day for p in prepared if p.day <= day]
@@ -609,7 +629,7 @@ def _depth_sentence(depth: str, group: list[Prepared], as_of_day: int) -> str:
 
 
 def _components(
-    a: str, b: str, items: Sequence[Prepared], s: _Stats, as_of_day: int, c: Config
+    a: str, b: str, items: Sequence[Prepared], s: Stats, as_of_day: int, c: Config
 ) -> list[str]:
     out: list[str] = []
     for rank in (2, 1, 0):
@@ -632,7 +652,7 @@ def _components(
     return out
 
 
-def _level_reason(s: _Stats, as_of_day: int, items: Sequence[Prepared], c: Config) -> str:
+def _level_reason(s: Stats, as_of_day: int, items: Sequence[Prepared], c: Config) -> str:
     months = round(c.levels_recent_days / 30.44)
     window = f"the last {months} months"
     if s.level == Level.TRUSTED:

@@ -1,77 +1,76 @@
-"""The depth model against Neo4j: stream histories out, score pairs, store ``TIE``s.
+"""The stored ties: every pair whose tie carries weight, scored over its whole history.
 
-Conversations come out of Neo4j once each, with the ``[person id, role]`` of every
-participant who has not opted out (``ties.conversations``); pairs are expanded in Python
-and scored by :mod:`graphx.ties.model`. ``docs/depth.md`` records why (it was measured against
-expanding pairs in Cypher). Stored ties are ``(:Person)-[:TIE]->(:Person)`` from the
-smaller id to the larger, with the properties listed in :data:`TIE_PROPERTIES`.
+A pair is scored as of its last contact, with the days on which its level would drop (see
+:class:`graphx.ties.vectorised.Drops`): without new conversations a tie only decays, so one
+stored tie answers exactly for any later date (:mod:`graphx.ties.view`). Only ties that carry
+weight are stored -- business or above at their last contact, or once personal (their
+``last_deep``) -- a few percent of pairs; *met* is derived on demand from the conversations.
+
+Stored ties are ``(:Person)-[:TIE]->(:Person)`` from the smaller id to the larger, with the
+properties of :data:`TIE_PROPERTIES`. One ``(:TieStore)`` node says which settings scored them
+and whether they hold every conversation (:class:`StoreState`); answers read the store only
+when it does, with the settings in force.
 """
 
 from __future__ import annotations
 
 import time as clock
 import uuid
-from collections import defaultdict
-from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
-from datetime import UTC, date, datetime, time, timedelta
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 import numpy as np
 
-from graphx.db import Database, Row, from_epoch
-from graphx.directory import people
+from graphx.db import Database
 from graphx.errors import GraphxError, NotFound
-from graphx.model import CONVERSATION_KINDS, DEFAULT_DEPTH, DEPTHS, Level
-from graphx.ties.model import (
-    Assessment,
-    Config,
-    Contact,
-    Prepared,
-    Tie,
-    base_weight,
-    contributions,
-    effective_depth,
-    score_pair,
-    tie_from_prepared,
-)
+from graphx.model import CONVERSATION_KINDS, DEPTHS, Level
+from graphx.ties.model import Assessment, Config, configured
 from graphx.ties.vectorised import (
+    Conversations,
+    IntArray,
     PairScores,
-    contacts_from_conversations,
     paused_gc,
+    read_conversations,
     score_contacts,
 )
 
-_RANK = {"outside": 0, "business": 1, "personal": 2}
 _BATCH = 5000
 _WRITE_BATCH = 20_000
+CHUNK_PAIRS = 250_000
+"""Pairs scored at once: the pair-conversations of that many pairs bound the memory."""
+FULL_SHARE = 0.2
+"""A change touching more than this share of all conversations re-scores everything."""
 
 TIE_PROPERTIES: tuple[str, ...] = (
-    "level", "strength", "first_contact", "last_contact", "conversations",
+    "level", "strength", "half_life", "day", "business_until", "personal_until",
+    "trusted_until", "first_contact", "last_contact", "conversations",
     *(f"n_{k}" for k in CONVERSATION_KINDS), *(f"n_{d}" for d in DEPTHS),
-    "organised_by_a", "organised_by_b", "components", "last_deep", "as_of", "config", "run",
+    "organised_by_a", "organised_by_b", "last_deep", "config", "run",
 )  # fmt: skip
-"""The properties of a stored ``TIE``: ``n_<kind>`` and ``n_<depth>`` count conversations.
-
-``components`` (the sentences) are stored for ties at business level or above; ``graphx
-explain`` words any pair on demand. ``last_deep`` is absent when the tie never stood at
-personal. ``run`` is a full run's id, or ``incremental``."""
+"""The properties of a stored ``TIE``, scored as of the pair's last contact (``day``, a
+proleptic ordinal): ``level`` and ``strength`` (unrounded) that day, ``half_life`` in days,
+the first day it is no longer business, personal or trusted (``*_until``), ``n_<kind>`` and
+``n_<depth>`` counts, ``last_deep`` when it ever stood at personal, the settings'
+fingerprint (``config``) and the run that wrote it."""
 
 
 @dataclass(frozen=True)
 class ScoreSummary:
-    """What a scoring run did: pairs per level (0-4), ties stored, ties removed."""
+    """What a scoring run did: pairs scored by their level at their last contact, ties
+    stored and removed, conversations read, and whether it re-scored everything."""
 
-    as_of: date
     pairs_per_level: Mapping[int, int]
     stored: int
     removed: int
     conversations: int
+    full: bool
     seconds: float = field(compare=False, default=0.0)
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "as_of": self.as_of,
+            "full": self.full,
             "pairs_per_level": {Level(k).label: v for k, v in sorted(self.pairs_per_level.items())},
             "stored": self.stored,
             "removed": self.removed,
@@ -80,325 +79,176 @@ class ScoreSummary:
         }
 
 
-def until(as_of: date) -> datetime:
-    """The first moment after ``as_of`` (UTC): conversations before it count."""
-    return datetime.combine(as_of + timedelta(days=1), time(), tzinfo=UTC)
+@dataclass(frozen=True)
+class StoreState:
+    """Which settings scored the stored ties (None: never scored), on which day the last run
+    wrote, and whether they hold every conversation."""
+
+    settings: str | None
+    scored_as_of: date | None
+    complete: bool
+
+    def serves(self, config: Config) -> bool:
+        """Whether answers under ``config`` may read the stored ties."""
+        return self.complete and self.settings == config.fingerprint
 
 
-# --- from rows to ties ------------------------------------------------------------------
+def store_state(db: Database) -> StoreState:
+    """The state of the stored ties (``ties.state``)."""
+    rows = db.read("ties.state")
+    if not rows:
+        return StoreState(None, None, False)
+    row = rows[0]
+    return StoreState(row["config"], row["scored"], bool(row["complete"]))
 
 
-def ties_from_conversations(
-    rows: Iterable[Row],
-    as_of: date,
-    config: Config,
-    people: Collection[str] | None = None,
-    pairs: Collection[tuple[str, str]] | None = None,
-) -> list[Tie]:
-    """Ties from ``ties.conversations``-shaped rows by the per-pair model, each with its
-    sentences; only pairs with someone in ``people`` (or only ``pairs``) when given. Rows after
-    ``as_of`` are ignored. The reference the vectorised model is tested and timed against."""
-    last_second = until(as_of).timestamp()
-    weights: dict[tuple[Any, ...], tuple[float, int]] = {}
-    histories: dict[tuple[str, str], list[Prepared]] = defaultdict(list)
-    wanted = set(people) if people is not None else None
-    ordered = sorted((r for r in rows if r["at"] < last_second), key=lambda r: r["at"])
-    for row in ordered:
-        kind, participants = row["kind"], int(row["participants"])
-        key = (kind, row["depth"], participants, row["duration_minutes"])
-        found = weights.get(key)
-        if found is None:
-            base, eff = base_weight(
-                kind, row["depth"], participants, row["duration_minutes"], config
-            )
-            found = weights[key] = (base, _RANK[eff])
-        base, rank = found
-        when = datetime.fromtimestamp(row["at"], UTC)
-        day, year = when.toordinal(), when.year
-        members = sorted(row["people"])
-        for i, (a, role_a) in enumerate(members):
-            for b, role_b in members[i + 1 :]:
-                if a == b:
-                    continue
-                if wanted is not None and a not in wanted and b not in wanted:
-                    continue
-                if pairs is not None and (a, b) not in pairs:
-                    continue
-                org = _organiser(role_a, role_b)
-                histories[(a, b)].append(
-                    Prepared(day, base, rank, kind, org, when, participants, year)
+def mark_incomplete(db: Database) -> None:
+    """Say that conversations changed without a re-score: answers compute from the
+    conversations until the next full run."""
+    db.write("ties.mark_incomplete")
+
+
+class _Tally:
+    """Counts of a run, added chunk by chunk."""
+
+    def __init__(self) -> None:
+        self.levels = np.zeros(len(Level), dtype=np.int64)
+        self.stored = 0
+        self.weighty: set[tuple[str, str]] = set()
+
+    def add(self, scores: PairScores, chosen: IntArray, keep_pairs: bool) -> None:
+        self.levels += np.bincount(scores.level, minlength=len(Level))
+        self.stored += len(chosen)
+        if keep_pairs:
+            people = scores.people
+            self.weighty.update(
+                zip(
+                    [people[i] for i in scores.a[chosen].tolist()],
+                    [people[i] for i in scores.b[chosen].tolist()],
+                    strict=True,
                 )
-    return [tie_from_prepared(a, b, items, as_of, config) for (a, b), items in histories.items()]
+            )
 
-
-def _organiser(role_a: str | None, role_b: str | None) -> str:
-    if role_a == "organizer":
-        return "both" if role_b == "organizer" else "a"
-    return "b" if role_b == "organizer" else "other"
-
-
-def _contact(row: Row) -> Contact:
-    return Contact(
-        date=datetime.fromtimestamp(row["at"], UTC),
-        kind=row["kind"],
-        depth=row["depth"],
-        duration_minutes=row["duration_minutes"],
-        participants=int(row["participants"]),
-        organiser=_organiser(row["role_a"], row["role_b"]),  # type: ignore[arg-type]
-        id=row["id"],
-    )
-
-
-def _pair_histories(
-    db: Database, pairs: Sequence[tuple[str, str]], as_of: date
-) -> dict[tuple[str, str], list[Row]]:
-    found: dict[tuple[str, str], list[Row]] = defaultdict(list)
-    for start in range(0, len(pairs), _BATCH):
-        chunk = [list(p) for p in pairs[start : start + _BATCH]]
-        for row in db.read("ties.pair_conversations", pairs=chunk, until=until(as_of)):
-            found[(row["a"], row["b"])].append(row)
-    return found
-
-
-# --- storing ----------------------------------------------------------------------------
-
-
-def tie_from_properties(a: str, b: str, props: Mapping[str, Any]) -> Tie:
-    """The Tie a stored ``TIE`` describes (its moments in epoch seconds, as ``ties.stored``)."""
-    return Tie(
-        a=a, b=b, level=int(props["level"]), strength=float(props["strength"]),
-        first_contact=from_epoch(props.get("first_contact")),
-        last_contact=from_epoch(props.get("last_contact")),
-        conversations=int(props["conversations"]),
-        by_kind={k: n for k in CONVERSATION_KINDS if (n := props.get(f"n_{k}", 0))},
-        by_depth={d: n for d in DEPTHS if (n := props.get(f"n_{d}", 0))},
-        components=tuple(props.get("components") or ()), as_of=props["as_of"],
-        organised_by_a=int(props.get("organised_by_a", 0)),
-        organised_by_b=int(props.get("organised_by_b", 0)),
-        last_deep=from_epoch(props.get("last_deep")),
-    )  # fmt: skip
-
-
-def _write(
-    db: Database, name: str, scores: PairScores, as_of: date, config: Config, run: str
-) -> None:
-    """``ties.create`` or ``ties.store`` for the level 1+ ties, one transaction per batch."""
-    for chunk in scores.batches(_WRITE_BATCH):
-        db.write(name, rows=chunk, as_of=as_of, config=config.fingerprint, run=run)
-
-
-def _summary(
-    scores: PairScores, as_of: date, stored: int, removed: int, conversations: int, started: float
-) -> ScoreSummary:
-    return ScoreSummary(
-        as_of=as_of,
-        pairs_per_level=scores.level_counts(),
-        stored=stored,
-        removed=removed,
-        conversations=conversations,
-        seconds=clock.perf_counter() - started,
-    )
-
-
-def _removed(db: Database, scores: PairScores) -> int:
-    """How many stored ties are not among the pairs of ``scores`` (before they are replaced)."""
-    position = {p: i for i, p in enumerate(scores.people)}
-    n = max(len(scores.people), 1)
-    new = np.sort(scores.a[scores.level > 0] * n + scores.b[scores.level > 0])
-    removed = 0
-    for row in db.read("ties.stored_pairs"):
-        i = position.get(row["a"])
-        if i is None:
-            removed += len(row["b"])
-            continue
-        keys = np.array([i * n + position.get(b, -n - 1) for b in row["b"]], dtype=np.int64)
-        found = np.searchsorted(new, keys).clip(max=max(len(new) - 1, 0))
-        removed += (
-            int(np.count_nonzero((keys < 0) | (new[found] != keys))) if len(new) else len(keys)
+    def summary(self, removed: int, conversations: int, full: bool, started: float) -> ScoreSummary:
+        return ScoreSummary(
+            pairs_per_level={int(lv): int(self.levels[int(lv)]) for lv in Level},
+            stored=self.stored,
+            removed=removed,
+            conversations=conversations,
+            full=full,
+            seconds=clock.perf_counter() - started,
         )
-    return removed
 
 
-# --- the public API ---------------------------------------------------------------------
+def _score_and_store(
+    db: Database,
+    conversations: Conversations,
+    keys: IntArray,
+    config: Config,
+    run: str,
+    keep_pairs: bool = False,
+) -> _Tally:
+    """Score the pairs of ``keys`` (sorted) as of their last contact, ``CHUNK_PAIRS`` at a
+    time, and store those that carry weight."""
+    tally = _Tally()
+    for start in range(0, len(keys), CHUNK_PAIRS):
+        chunk = keys[start : start + CHUNK_PAIRS]
+        scores = score_contacts(conversations.contacts(chunk), None, config)
+        chosen = scores.weighty()
+        rows = scores.rows(chosen)
+        for at in range(0, len(rows), _WRITE_BATCH):
+            db.write(
+                "ties.store",
+                rows=rows[at : at + _WRITE_BATCH],
+                config=config.fingerprint,
+                run=run,
+            )
+        tally.add(scores, chosen, keep_pairs)
+    return tally
 
 
-def score_all(db: Database, as_of: date, config: Config | None = None) -> ScoreSummary:
-    """Compute every tie as of ``as_of`` and store them, replacing all stored ties.
+def _candidates(conversations: Conversations, config: Config) -> IntArray:
+    """The pairs that may carry weight: those with as many business or personal
+    conversations as the business level needs (at least one when it needs weight); every
+    other pair is *met* at most, whatever the date."""
+    needed = max(
+        config.levels_business_min_recent, 1 if config.levels_business_min_strength > 0 else 0
+    )
+    if needed == 0:
+        return conversations.pair_keys(np.ones(len(conversations), dtype=bool))
+    keys, counts = conversations.pair_counts(conversations.rank > 0)
+    return keys[counts >= needed]
 
-    One stream of conversations, pairs scored with numpy (:mod:`graphx.ties.vectorised`), then
-    the stored TIEs are deleted and created again in batches: while it writes, readers see
-    a partial set, and a failed run is repaired by running it again.
+
+def score_all(db: Database, config: Config | None = None) -> ScoreSummary:
+    """Score every pair over its whole history and store those that carry weight, replacing
+    the stored ties; readers compute from the conversations while it writes.
+
+    Memory stays bounded: conversations are held as flat arrays (four bytes a participation)
+    and pairs are scored ``CHUNK_PAIRS`` at a time.
     """
-    config = config or Config.default()
+    config = config or configured()
     started = clock.perf_counter()
+    run = uuid.uuid4().hex
+    db.write("ties.set_state", config=config.fingerprint, scored=date.today(), complete=False)
     with paused_gc():
-        rows = db.stream("ties.conversations", until=until(as_of))
-        contacts = contacts_from_conversations(rows, int(until(as_of).timestamp()), config)
-        conversations = contacts.conversations
-        scores = score_contacts(contacts, as_of, config)
-        del contacts
-        removed = _removed(db, scores)
-        db.run_in_autocommit("ties.delete_all")
-        _write(db, "ties.create", scores, as_of, config, uuid.uuid4().hex)
-    return _summary(scores, as_of, scores.stored(), removed, conversations, started)
+        conversations = read_conversations(db.stream("ties.conversations", until=None), config)
+        tally = _score_and_store(db, conversations, _candidates(conversations, config), config, run)
+    (row,) = db.run_in_autocommit("ties.delete_other_runs", run=run)
+    db.write("ties.set_state", config=config.fingerprint, scored=date.today(), complete=True)
+    return tally.summary(int(row["removed"]), len(conversations), True, started)
 
 
 def score_conversations(
-    db: Database, conversation_ids: Collection[str], as_of: date, config: Config | None = None
+    db: Database, conversation_ids: Collection[str], config: Config | None = None
 ) -> ScoreSummary:
-    """Recompute and store only the ties of pairs who took part in these conversations.
+    """Re-score and store only the pairs who took part in these conversations.
 
-    Meant for after an import: the conversations that two or more of the people in them
-    shared are streamed once each, with only those people as participants
-    (``ties.shared_conversations``), and only the pairs sharing a touched one are scored; pairs
-    whose conversations all fall after ``as_of`` (or were removed) lose their tie.
+    The conversations that two or more of their people shared are streamed once each, with
+    only those people as participants (``ties.shared_conversations``); each touched pair is
+    scored over its whole history, and loses its stored tie when it no longer carries weight.
     """
-    config = config or Config.default()
+    config = config or configured()
     started = clock.perf_counter()
     ids = set(conversation_ids)
     people: set[str] = set()
     pairs: set[tuple[str, str]] = set()
-    ordered_ids = sorted(ids)
-    for start in range(0, len(ordered_ids), _BATCH):
-        chunk = ordered_ids[start : start + _BATCH]
-        for row in db.read("ties.conversation_people", ids=chunk):
+    ordered = sorted(ids)
+    for start in range(0, len(ordered), _BATCH):
+        for row in db.read("ties.conversation_people", ids=ordered[start : start + _BATCH]):
             members = sorted(set(row["people"]))
             people.update(members)
             pairs.update((a, b) for i, a in enumerate(members) for b in members[i + 1 :])
     with paused_gc():
-        # all their shared conversations: touched ones after as_of still name the pairs to
-        # rescore
         rows = db.stream("ties.shared_conversations", person_ids=sorted(people))
-        before = int(until(as_of).timestamp())
-        contacts = contacts_from_conversations(rows, before, config, touching=ids)
-        scores = score_contacts(contacts, as_of, config)
-    kept = set(zip(
-        [scores.people[i] for i in scores.a[scores.level > 0].tolist()],
-        [scores.people[i] for i in scores.b[scores.level > 0].tolist()],
-        strict=True,
-    ))  # fmt: skip
-    gone = sorted([a, b] for a, b in pairs if (a, b) not in kept)
-    _write(db, "ties.store", scores, as_of, config, "incremental")
+        conversations = read_conversations(rows, config, touched=ids)
+        keys = conversations.pair_keys(conversations.touched)
+        tally = _score_and_store(db, conversations, keys, config, "incremental", keep_pairs=True)
+    gone = sorted([a, b] for a, b in pairs if (a, b) not in tally.weighty)
     for start in range(0, len(gone), _BATCH):
         db.write("ties.delete_pairs", pairs=gone[start : start + _BATCH])
-    summary = _summary(scores, as_of, scores.stored(), len(gone), len(ids), started)
-    levels = dict(summary.pairs_per_level)
-    levels[int(Level.NONE)] = len(gone)
-    return replace(summary, pairs_per_level=levels)
+    return tally.summary(len(gone), len(ids), False, started)
 
 
-def ties_as_of(
-    db: Database,
-    as_of: date,
-    person_ids: Collection[str] | None = None,
-    config: Config | None = None,
-) -> list[Tie]:
-    """The ties (level 1+) of ``person_ids`` (everyone when None) from conversations up to
-    ``as_of``, each with its assessment when a colleague recorded one; assessed pairs
-    without any conversation appear at level 0. Sorted by strength, strongest first.
+def rescore(
+    db: Database, conversation_ids: Collection[str], config: Config | None = None
+) -> ScoreSummary | None:
+    """Bring the stored ties up to date after conversations were written or changed: the
+    touched pairs, or everything when the store is not complete under these settings or the
+    change touches more than ``FULL_SHARE`` of all conversations. None when nothing changed.
 
-    With ``person_ids`` None and ties stored as of the same date and settings, the stored
-    ties are read instead of recomputed (run ``score_conversations`` after imports).
+    The one call after an import, a merge or a recorded occasion (CLI, dashboard, sources).
     """
-    config = config or Config.default()
-    people = None if person_ids is None else sorted(set(person_ids))
-    if people is None:
-        stamps = db.read("ties.stored_stamps")
-        if len(stamps) == 1 and (stamps[0]["as_of"], stamps[0]["config"]) == (
-            as_of,
-            config.fingerprint,
-        ):
-            ties = [tie_from_properties(r["a"], r["b"], r["props"]) for r in db.read("ties.stored")]
-        else:
-            ties = _computed(db.stream("ties.conversations", until=until(as_of)), as_of, config)
-    else:
-        # one query: each conversation once, however many of them took part
-        rows = db.stream("ties.person_conversations", person_ids=people, until=until(as_of))
-        ties = _computed(rows, as_of, config, among=people)
-    ties = _with_assessments(db, ties, people, as_of)
-    return sorted(ties, key=lambda t: (-t.strength, t.a, t.b))
+    if not conversation_ids:
+        return None
+    config = config or configured()
+    total = int(db.read("stats.counts")[0]["conversations"])
+    if not store_state(db).serves(config) or len(conversation_ids) > FULL_SHARE * total:
+        return score_all(db, config)
+    return score_conversations(db, conversation_ids, config)
 
 
-def ties_of_pairs(
-    db: Database, pairs: Iterable[tuple[str, str]], as_of: date, config: Config | None = None
-) -> list[Tie]:
-    """The ties of some pairs as of ``as_of``, from each pair's shared conversations."""
-    config = config or Config.default()
-    ordered = sorted({(min(a, b), max(a, b)) for a, b in pairs})
-    found = _pair_histories(db, ordered, as_of)
-    return [
-        score_pair(a, b, [_contact(r) for r in found.get((a, b), [])], as_of, config)
-        for a, b in ordered
-    ]
-
-
-def _computed(
-    rows: Iterable[Sequence[Any]], as_of: date, config: Config, among: list[str] | None = None
-) -> list[Tie]:
-    """Ties from ``ties.conversations``-shaped rows by the vectorised model (all pairs, or
-    those with someone in ``among``)."""
-    with paused_gc():
-        contacts = contacts_from_conversations(rows, int(until(as_of).timestamp()), config)
-        return score_contacts(contacts, as_of, config).ties(among)
-
-
-def _with_assessments(
-    db: Database, ties: list[Tie], people: list[str] | None, as_of: date
-) -> list[Tie]:
-    found = {
-        (r["a"], r["b"]): Assessment(int(r["level"]), r["reason"], r["by"], r["at"])
-        for r in db.read("ties.assessments", person_ids=people)
-    }
-    if not found:
-        return ties
-    out = [replace(t, assessment=found.pop((t.a, t.b), None)) for t in ties]
-    for (a, b), assessment in found.items():
-        out.append(
-            Tie(a, b, 0, 0.0, None, None, 0, {}, {}, ("no recorded contact",), as_of,
-                assessment=assessment)
-        )  # fmt: skip
-    return out
-
-
-def explain(
-    db: Database, a_id: str, b_id: str, as_of: date, config: Config | None = None
-) -> tuple[Tie, list[dict[str, Any]]]:
-    """The tie of a pair with the conversations behind it, oldest first; its components name
-    the two people.
-
-    Each conversation dict has ``id, date, kind, depth, effective_depth, duration_minutes,
-    participants, organiser`` (``a``, ``b``, ``both`` or ``other``), ``subject`` and
-    ``weight`` (its decayed contribution to the strength).
-    """
-    config = config or Config.default()
-    if a_id == b_id:
-        raise GraphxError("explain needs two different people")
-    a, b = sorted((a_id, b_id))
-    rows = _pair_histories(db, [(a, b)], as_of).get((a, b), [])
-    contacts = [_contact(r) for r in rows]
-    names = {pid: person.name for pid, person in people(db, [a, b]).items() if person.name}
-    tie = score_pair(a, b, contacts, as_of, config, names)
-    weights = contributions(contacts, as_of, config)
-    conversations = []
-    for row, contact, weight in zip(rows, contacts, weights, strict=True):
-        tagged = contact.depth or DEFAULT_DEPTH.get(contact.kind, "business")
-        conversations.append(
-            {
-                "id": contact.id,
-                "date": contact.date,
-                "kind": contact.kind,
-                "depth": tagged,
-                "effective_depth": effective_depth(tagged, contact.participants, config),
-                "duration_minutes": contact.duration_minutes,
-                "participants": contact.participants,
-                "organiser": contact.organiser,
-                "subject": row.get("subject"),
-                "weight": weight,
-            }
-        )
-    assessments = _with_assessments(db, [tie], [a, b], as_of)
-    mine = [t for t in assessments if (t.a, t.b) == (a, b) and t.assessment is not None]
-    return (mine[0] if mine else tie), conversations
+# --- assessments ------------------------------------------------------------------------
 
 
 def set_assessment(
@@ -423,23 +273,3 @@ def remove_assessment(db: Database, a_id: str, b_id: str) -> bool:
     """Remove the assessment of a pair; False when there was none."""
     a, b = sorted((a_id, b_id))
     return bool(db.write("ties.unassess", a=a, b=b)[0]["removed"])
-
-
-def stored_level_counts(db: Database) -> dict[int, int]:
-    """How many stored ties there are at each level (0-4)."""
-    counts = {int(r["level"]): int(r["pairs"]) for r in db.read("ties.level_counts")}
-    return {int(level): counts.get(int(level), 0) for level in Level}
-
-
-def organisation_people(db: Database, organisation: str) -> list[str]:
-    """The ids of the people currently at the organisation with this id (or name)."""
-    return [r["id"] for r in db.read("ties.organisation_people", organisation=organisation)]
-
-
-def pair_streams_in_cypher(db: Database, as_of: date) -> list[Row]:
-    """Pair histories expanded and grouped in Cypher (``ties.pair_stream``).
-
-    Not used for scoring: kept so the benchmark can compare it with streaming each
-    conversation once (``ties.conversations``) and expanding pairs in Python.
-    """
-    return db.read("ties.pair_stream", until=until(as_of))

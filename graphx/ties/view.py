@@ -1,30 +1,49 @@
-"""Ties as of a date, for the analytics: materialised TIEs when they describe that date,
-otherwise computed by the depth model for just the people concerned.
+"""Ties as of any date, for the analytics: from the store where it answers exactly, else
+computed from the conversations of just the people a question concerns.
 
-The materialised ``TIE`` relationships are the state as of their ``as_of`` (the last
-``graphx score``). They answer for that date and for today: "as of today" means the latest
-scored state, so re-run ``graphx score`` to refresh it. Any other date (a quarter earlier
-for trends, ``--as-of`` in the past) goes through :func:`graphx.ties.store.ties_as_of`, asked
-only about the people the question concerns.
+A stored tie was scored as of its last contact with the days its level drops
+(:mod:`graphx.ties.store`), so for any later date its level and strength follow without a
+re-score. Someone with a conversation after the date asked has stored ties that hold too
+much: their ties are computed (:class:`Histories`), as are the *met* ties, which are not
+stored. Every answer is what a fresh computation for that date gives
+(``tests/integration/test_ties_exact.py``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable
-from dataclasses import dataclass
-from datetime import date, datetime
+import math
+from collections import defaultdict
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
+import numpy as np
+
 from graphx.db import Database, Row, from_epoch
-from graphx.model import Level
+from graphx.directory import people
+from graphx.errors import GraphxError
+from graphx.model import DEFAULT_DEPTH, Level
+from graphx.ties.model import (
+    Assessment,
+    Config,
+    Contact,
+    Tie,
+    configured,
+    contributions,
+    effective_depth,
+    score_pair,
+)
+from graphx.ties.store import store_state
+from graphx.ties.vectorised import paused_gc, read_conversations, score_contacts
 
-EXPAND_LIMIT = 20_000
-"""Business+ ties of people who have fewer ties than this in all are read by expanding each
-person; of more, through the ``tie_level`` index (measured crossover at the large scale:
-expanding 12k ties took 25-35 ms, the index 80-95 ms; at 35k both about 125 ms)."""
+_BATCH = 2000
+_LN2 = math.log(2)
 
-TieComputer = Callable[[Database, date, Collection[str]], Iterable[Any]]
-"""Computes the ties of some people (to anyone) as of a date, like ``ties_as_of``."""
+
+def until(as_of: date) -> datetime:
+    """The first moment after ``as_of`` (UTC): conversations before it count."""
+    return datetime.combine(as_of + timedelta(days=1), time(), tzinfo=UTC)
 
 
 @dataclass(frozen=True)
@@ -42,85 +61,138 @@ class Link:
 
     def reversed(self) -> Link:
         """The same tie seen from ``b``."""
-        return Link(
-            self.b,
-            self.a,
-            self.level,
-            self.strength,
-            self.first_contact,
-            self.last_contact,
-            self.conversations,
-            self.last_deep,
-        )
+        return replace(self, a=self.b, b=self.a)
 
     def other(self, person_id: str) -> str:
         return self.b if person_id == self.a else self.a
 
 
-def link_from_row(row: Row) -> Link:
-    """A Link from a ``coverage.ties_between`` row (moments in epoch seconds)."""
+def stored_link(values: Sequence[Any], day: int) -> Link:
+    """The Link on ``day`` (proleptic ordinal, not before the tie's own day) of a stored tie
+    given as ``[a, b, strength, half_life, day, [drop days], first_contact, last_contact,
+    conversations, last_deep]``: its level is one plus the levels not yet dropped, its
+    strength decays by one factor (every term shares the half-life)."""
+    a, b, strength, half_life, scored, drops, first, last, conversations, deep = values
     return Link(
-        a=str(row["a"]),
-        b=str(row["b"]),
-        level=int(row["level"]),
-        strength=float(row["strength"] or 0.0),
-        first_contact=from_epoch(row.get("first_contact")),
-        last_contact=from_epoch(row.get("last_contact")),
-        conversations=int(row.get("conversations") or 0),
-        last_deep=from_epoch(row.get("last_deep")),
-    )
+        a=str(a), b=str(b), level=1 + sum(day < int(d) for d in drops),
+        strength=round(float(strength) * math.exp(-_LN2 / float(half_life) * (day - scored)), 4),
+        first_contact=from_epoch(first), last_contact=from_epoch(last),
+        conversations=int(conversations), last_deep=from_epoch(deep),
+    )  # fmt: skip
 
 
-_LINK_COLUMNS = (
-    "a",
-    "b",
-    "level",
-    "strength",
-    "first_contact",
-    "last_contact",
-    "conversations",
-    "last_deep",
-)
-"""The order of the values in an ``intro.ties_around`` list entry."""
+_STORED_COLUMNS = (
+    "a", "b", "strength", "half_life", "day", "drops", "first_contact", "last_contact",
+    "conversations", "last_deep",
+)  # fmt: skip
 
 
-def _link_from_values(values: list[Any]) -> Link:
-    """A Link from one entry of an ``intro.ties_around`` list (moments in epoch seconds)."""
-    return link_from_row(dict(zip(_LINK_COLUMNS, values, strict=True)))
+class Histories:
+    """The conversations (up to ``last_day``) of the people asked about, read once each and
+    scored as of ``last_day`` or any earlier date (the quarterly report asks eight)."""
+
+    def __init__(self, last_day: date, config: Config | None = None) -> None:
+        self.last_day = last_day
+        self.config = config or configured()
+        self._rows: dict[str, list[Any]] = {}
+        self._of: dict[str, set[str]] = defaultdict(set)
+        self._read: set[str] = set()
+
+    def _fetch(self, db: Database, person_ids: Collection[str]) -> None:
+        missing = sorted(set(person_ids) - self._read)
+        for start in range(0, len(missing), _BATCH):
+            rows = db.stream(
+                "ties.person_conversations",
+                person_ids=missing[start : start + _BATCH],
+                until=until(self.last_day),
+            )
+            for row in rows:  # values in the query's column order, people last
+                key = str(row[0])
+                self._rows.setdefault(key, row)
+                for person_id, _ in row[-1]:
+                    self._of[person_id].add(key)
+        self._read.update(missing)
+
+    def ties(
+        self,
+        db: Database,
+        as_of: date,
+        person_ids: Collection[str],
+        among: Collection[str] | None = None,
+    ) -> list[Link]:
+        """Ties (level 1+) of ``person_ids`` as of ``as_of``, ``a`` < ``b``; with ``among``, only
+        to people in it (the others are left out of each conversation before pairs are
+        formed; group sizes stay)."""
+        if as_of > self.last_day:
+            raise ValueError(f"histories were read up to {self.last_day}, not {as_of}")
+        asked = set(person_ids)
+        self._fetch(db, asked)
+        keys = set().union(*(self._of.get(p, set()) for p in asked))
+        keep = None
+        if among is not None:  # only conversations someone of ``among`` shared
+            keys &= set().union(*(self._of.get(p, set()) for p in among))
+            keep = set(among) | asked
+        rows = [self._rows[k] for k in sorted(keys)]
+        with paused_gc():
+            conversations = read_conversations(
+                rows, self.config, before=int(until(as_of).timestamp()), among=keep
+            )
+            wanted = np.array([p in asked for p in conversations.people], dtype=bool)
+            keys_of_pairs = conversations.pair_keys(np.ones(len(conversations), dtype=bool))
+            n = conversations.n
+            chosen = keys_of_pairs[wanted[keys_of_pairs // n] | wanted[keys_of_pairs % n]]
+            scores = score_contacts(conversations.contacts(chosen), as_of, self.config)
+        names, out = scores.people, []
+        for i in np.flatnonzero(scores.level >= 1).tolist():
+            detail = scores.detailed.get(i)
+            out.append(
+                Link(
+                    names[int(scores.a[i])], names[int(scores.b[i])], int(scores.level[i]),
+                    float(scores.strength[i]), _moment(int(scores.first_at[i])),
+                    _moment(int(scores.last_at[i])), int(scores.conversations[i]),
+                    None if detail is None else detail.last_deep,
+                )
+            )  # fmt: skip
+        return out
+
+    def personal_partners(
+        self, db: Database, as_of: date, person_ids: Collection[str], among: Collection[str]
+    ) -> set[str]:
+        """The people of ``among`` who shared a conversation tagged personal with someone of
+        ``person_ids`` before ``as_of``: no one else can stand at personal or above with them
+        (that level needs personal weight)."""
+        self._fetch(db, person_ids)
+        before, wanted = int(until(as_of).timestamp()), set(among)
+        out: set[str] = set()
+        for key in set().union(*(self._of.get(p, set()) for p in person_ids)):
+            _, at, _, depth, *_, members = self._rows[key]
+            if depth == "personal" and at < before:
+                out.update(m[0] for m in members if m[0] in wanted)
+        return out
 
 
-def _from_tie(tie: Any) -> Link:
-    return Link(
-        a=str(tie.a),
-        b=str(tie.b),
-        level=int(tie.level),
-        strength=float(tie.strength),
-        first_contact=tie.first_contact,
-        last_contact=tie.last_contact,
-        conversations=int(tie.conversations),
-        last_deep=getattr(tie, "last_deep", None),
-    )
+def _moment(seconds: int) -> datetime:
+    return datetime.fromtimestamp(seconds, UTC)
 
 
-def _default_computer(db: Database, as_of: date, person_ids: Collection[str]) -> Iterable[Any]:
-    from graphx.ties.store import ties_as_of
-
-    return ties_as_of(db, as_of, person_ids)
-
-
-def stored_as_of(db: Database) -> date | None:
-    """The date the materialised TIEs describe, None when nothing is scored yet."""
-    rows = db.read("coverage.stored_as_of")
-    value = rows[0]["as_of"] if rows else None
-    if isinstance(value, datetime):
-        return value.date()
-    return value if isinstance(value, date) else None
+def _seen_from(links: Iterable[Link], left: set[str], right: set[str] | None) -> list[Link]:
+    """Each link with an end in ``left`` (and the other in ``right``), seen from that end."""
+    out = []
+    for link in links:
+        if link.a in left and (right is None or link.b in right):
+            out.append(link)
+        if link.b in left and (right is None or link.a in right):
+            out.append(link.reversed())
+    return out
 
 
 class TieView:
-    """Ties as of ``as_of``: reads TIEs when they hold that date's state, else computes.
+    """Ties as of ``as_of`` under the configured depth settings.
 
-    ``stored`` says which; ``compute`` replaces the depth model (tests, benchmarks).
+    Ties at business level or above come from the store for the people without a
+    conversation after ``as_of``, when the store holds every conversation under these
+    settings; every other tie is computed (:class:`Histories`; pass one to share reads
+    across several dates).
     """
 
     def __init__(
@@ -128,62 +200,80 @@ class TieView:
         db: Database,
         as_of: date,
         *,
-        today: date | None = None,
-        compute: TieComputer | None = None,
+        config: Config | None = None,
+        histories: Histories | None = None,
     ) -> None:
         self.db = db
         self.as_of = as_of
-        scored = stored_as_of(db)
-        self.scored_as_of = scored
-        self.stored = scored is not None and as_of in (scored, today or date.today())
-        self._compute = compute or _default_computer
+        self.config = config or (histories.config if histories else configured())
+        self.histories = histories or Histories(as_of, self.config)
+        if self.histories.config != self.config:
+            raise GraphxError("the histories were scored with other depth settings")
+        self.stored = store_state(db).serves(self.config)
+        self._later: bool | None = None
 
-    def _computed(self, people: Collection[str]) -> list[Link]:
-        if not people:
+    def _active(self, person_ids: set[str]) -> set[str]:
+        """Who of these took part in a conversation after ``as_of`` (all of them when the
+        store cannot answer): their ties are computed."""
+        if not self.stored:
+            return set(person_ids)
+        moment = until(self.as_of)
+        if self._later is None:
+            self._later = bool(self.db.read("ties.any_after", until=moment))
+        if not self._later or not person_ids:
+            return set()
+        rows = self.db.read("ties.active_after", ids=sorted(person_ids), until=moment)
+        return {str(r["id"]) for r in rows}
+
+    def _weighty_between(self, left: set[str], right: set[str], floor: int) -> list[Link]:
+        if not left or not right:
             return []
-        ties = self._compute(self.db, self.as_of, sorted(set(people)))
-        return [_from_tie(t) for t in ties if int(t.level) >= 1]
-
-    def _personal_pairs(self, left: set[str], right: set[str]) -> list[Link]:
-        """Ties of only the pairs that shared a personal conversation: no other pair can stand
-        at personal or above (the level needs personal weight)."""
-        from graphx.ties.store import ties_of_pairs, until
-
         rows = self.db.read(
-            "coverage.personal_pairs_between",
-            left=sorted(left), right=sorted(right), until=until(self.as_of),
+            "ties.weighty_between", left=sorted(left), right=sorted(right),
+            day=self.as_of.toordinal(), min_level=floor,
         )  # fmt: skip
-        ties = ties_of_pairs(self.db, [(r["a"], r["b"]) for r in rows], self.as_of)
-        return [_from_tie(t) for t in ties if int(t.level) >= 1]
+        day = self.as_of.toordinal()
+        return [stored_link([r[c] for c in _STORED_COLUMNS], day) for r in rows]
+
+    def _computed_between(self, left: set[str], right: set[str], floor: int) -> list[Link]:
+        if not left or not right:
+            return []
+        if floor >= Level.PERSONAL:
+            right = self.histories.personal_partners(self.db, self.as_of, left, right)
+        found = self.histories.ties(self.db, self.as_of, left, among=right)
+        return [t for t in _seen_from(found, left, right) if t.level >= floor]
 
     def between(
         self, left: Collection[str], right: Collection[str], min_level: int = 1
     ) -> list[Link]:
         """Ties (level >= ``min_level``, at least 1) from a person of ``left`` to a person of
         ``right``, each seen from ``left``."""
-        if not left or not right:
-            return []
-        floor = max(1, min_level)
-        if self.stored:
-            ids = {"left": sorted(left), "right": sorted(right)}
-            if floor >= 2:
-                rows = self.db.read("coverage.strong_ties_between", **ids, min_level=floor)
-            else:
-                rows = self.db.read("coverage.ties_between", **ids)
-            return [link_from_row(r) for r in rows]
         lset, rset = set(left), set(right)
+        floor = max(1, min_level)
+        if floor < Level.BUSINESS:
+            return self._computed_between(lset, rset, floor)
+        active = self._active(lset)
+        return self._weighty_between(lset - active, rset, floor) + self._computed_between(
+            active, rset, floor
+        )
+
+    def around(self, person_ids: Collection[str], min_level: int = 1) -> list[Link]:
+        """Ties of the given people to anyone (level >= ``min_level``, at least 1), each seen
+        from the given person."""
+        wanted = set(person_ids)
+        floor = max(1, min_level)
+        computed = wanted if floor < Level.BUSINESS else self._active(wanted)
         out = []
-        if floor >= Level.PERSONAL:
-            links = self._personal_pairs(lset, rset)
-        else:
-            links = self._computed(lset if len(lset) <= len(rset) else rset)
-        for link in links:
-            if link.level < floor:
-                continue
-            if link.a in lset and link.b in rset:
-                out.append(link)
-            if link.b in lset and link.a in rset:
-                out.append(link.reversed())
+        if computed:
+            found = self.histories.ties(self.db, self.as_of, computed)
+            out = [t for t in _seen_from(found, computed, None) if t.level >= floor]
+        stored = wanted - computed
+        if stored:
+            day = self.as_of.toordinal()
+            (row,) = self.db.read(
+                "ties.weighty_around", ids=sorted(stored), day=day, min_level=floor
+            )
+            out += [stored_link(values, day) for values in row["ties"]]
         return out
 
     def notable_between(
@@ -191,14 +281,9 @@ class TieView:
     ) -> list[Link]:
         """Per person of ``left``: their ``top`` strongest ties to ``right`` and every one at
         business or above or that once stood at personal (``last_deep``), seen from ``left``."""
-        if self.stored and left and right:
-            rows = self.db.read(
-                "gaps.notable_ties", left=sorted(left), right=sorted(right), top=top
-            )  # fmt: skip
-            return [link_from_row(r) for r in rows]
-        by_person: dict[str, list[Link]] = {}
+        by_person: dict[str, list[Link]] = defaultdict(list)
         for link in self.between(left, right):
-            by_person.setdefault(link.a, []).append(link)
+            by_person[link.a].append(link)
         return [
             link
             for links in by_person.values()
@@ -206,27 +291,122 @@ class TieView:
             if i < top or link.level >= 2 or link.last_deep is not None
         ]
 
-    def around(self, people: Collection[str], min_level: int = 1) -> list[Link]:
-        """Ties of the given people to anyone (level >= ``min_level``, at least 1), each seen
-        from the given person."""
-        if not people:
-            return []
-        floor = max(1, min_level)
-        if self.stored:
-            ids = sorted(people)
-            name = "intro.ties_around"
-            if floor >= 2 and self.db.read("intro.tie_degree", ids=ids)[0]["ties"] > EXPAND_LIMIT:
-                name = "intro.strong_ties_around"
-            (row,) = self.db.read(name, ids=ids, min_level=floor)
-            return [_link_from_values(v) for v in row["ties"]]
-        # a person's conversations hold every tie of theirs: no one else's history is needed
-        wanted = set(people)
-        out = []
-        for link in self._computed(wanted):
-            if link.level < floor:
-                continue
-            if link.a in wanted:
-                out.append(link)
-            if link.b in wanted:
-                out.append(link.reversed())
-        return out
+
+# --- ties with everything the model says (commands, explanations) --------------------
+
+
+def ties_as_of(
+    db: Database,
+    as_of: date,
+    person_ids: Collection[str] | None = None,
+    config: Config | None = None,
+) -> list[Tie]:
+    """The ties (level 1+) of ``person_ids`` (everyone when None) as of ``as_of``, computed
+    from the conversations up to then, each with its assessment when a colleague recorded
+    one; assessed pairs without any conversation appear at level 0. Strongest first."""
+    config = config or configured()
+    wanted = None if person_ids is None else sorted(set(person_ids))
+    moment = until(as_of)
+    if wanted is None:
+        rows = db.stream("ties.conversations", until=moment)
+    else:  # one query: each conversation once, however many of them took part
+        rows = db.stream("ties.person_conversations", person_ids=wanted, until=moment)
+    with paused_gc():
+        conversations = read_conversations(rows, config)
+        scores = score_contacts(conversations.contacts(), as_of, config)
+        ties = [t for t in scores.ties(wanted) if t.level >= 1]
+    ties = _with_assessments(db, ties, wanted, as_of)
+    return sorted(ties, key=lambda t: (-t.strength, t.a, t.b))
+
+
+def _organiser(role_a: str | None, role_b: str | None) -> str:
+    if role_a == "organizer":
+        return "both" if role_b == "organizer" else "a"
+    return "b" if role_b == "organizer" else "other"
+
+
+def _contact(row: Row) -> Contact:
+    return Contact(
+        date=datetime.fromtimestamp(row["at"], UTC),
+        kind=row["kind"],
+        depth=row["depth"],
+        duration_minutes=row["duration_minutes"],
+        participants=int(row["participants"]),
+        organiser=_organiser(row["role_a"], row["role_b"]),  # type: ignore[arg-type]
+        id=row["id"],
+    )
+
+
+def _pair_histories(
+    db: Database, pairs: Sequence[tuple[str, str]], as_of: date
+) -> dict[tuple[str, str], list[Row]]:
+    found: dict[tuple[str, str], list[Row]] = defaultdict(list)
+    for start in range(0, len(pairs), _BATCH):
+        chunk = [list(p) for p in pairs[start : start + _BATCH]]
+        for row in db.read("ties.pair_conversations", pairs=chunk, until=until(as_of)):
+            found[(row["a"], row["b"])].append(row)
+    return found
+
+
+def _with_assessments(
+    db: Database, ties: list[Tie], person_ids: list[str] | None, as_of: date
+) -> list[Tie]:
+    found = {
+        (r["a"], r["b"]): Assessment(int(r["level"]), r["reason"], r["by"], r["at"])
+        for r in db.read("ties.assessments", person_ids=person_ids)
+    }
+    if not found:
+        return ties
+    out = [replace(t, assessment=found.pop((t.a, t.b), None)) for t in ties]
+    for (a, b), assessment in found.items():
+        out.append(
+            Tie(a, b, 0, 0.0, None, None, 0, {}, {}, ("no recorded contact",), as_of,
+                assessment=assessment)
+        )  # fmt: skip
+    return out
+
+
+def explain(
+    db: Database, a_id: str, b_id: str, as_of: date, config: Config | None = None
+) -> tuple[Tie, list[dict[str, Any]]]:
+    """The tie of a pair with the conversations behind it, oldest first; its components name
+    the two people.
+
+    Each conversation dict has ``id, date, kind, depth, effective_depth, duration_minutes,
+    participants, organiser`` (``a``, ``b``, ``both`` or ``other``), ``subject`` and
+    ``weight`` (its decayed contribution to the strength).
+    """
+    config = config or configured()
+    if a_id == b_id:
+        raise GraphxError("explain needs two different people")
+    a, b = sorted((a_id, b_id))
+    rows = _pair_histories(db, [(a, b)], as_of).get((a, b), [])
+    contacts = [_contact(r) for r in rows]
+    names = {pid: person.name for pid, person in people(db, [a, b]).items() if person.name}
+    tie = score_pair(a, b, contacts, as_of, config, names)
+    weights = contributions(contacts, as_of, config)
+    conversations = []
+    for row, contact, weight in zip(rows, contacts, weights, strict=True):
+        tagged = contact.depth or DEFAULT_DEPTH.get(contact.kind, "business")
+        conversations.append(
+            {
+                "id": contact.id,
+                "date": contact.date,
+                "kind": contact.kind,
+                "depth": tagged,
+                "effective_depth": effective_depth(tagged, contact.participants, config),
+                "duration_minutes": contact.duration_minutes,
+                "participants": contact.participants,
+                "organiser": contact.organiser,
+                "subject": row.get("subject"),
+                "weight": weight,
+            }
+        )
+    assessments = _with_assessments(db, [tie], [a, b], as_of)
+    mine = [t for t in assessments if (t.a, t.b) == (a, b) and t.assessment is not None]
+    return (mine[0] if mine else tie), conversations
+
+
+def organisation_people(db: Database, organisation: str) -> list[str]:
+    """The ids of the people currently at the organisation with this id (or name)."""
+    return [r["id"] for r in db.read("ties.organisation_people", organisation=organisation)]

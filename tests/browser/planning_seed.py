@@ -8,8 +8,6 @@ Olga (Contoso CTO, golf) opted out.
 
 from __future__ import annotations
 
-from datetime import date
-
 from graphx.db import Database, delete_all
 from graphx.ties.store import score_all
 from tests.browser.seed import CONVERSATIONS, _series
@@ -52,4 +50,4 @@ def seed(db: Database) -> None:
     delete_all(db)
     db.driver.execute_query(PEOPLE)
     db.driver.execute_query(CONVERSATIONS, rows=conversations())
-    score_all(db, date.today())
+    score_all(db)

@@ -75,4 +75,4 @@ def seed(db: Database) -> None:
     delete_all(db)
     db.driver.execute_query(PEOPLE)
     db.driver.execute_query(CONVERSATIONS, rows=conversations())
-    score_all(db, date.today())
+    score_all(db)

@@ -6,9 +6,10 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
 
 from graphx.db import Database
+from graphx.ties.model import Config, Contact, Tie, score_pair
 
 AS_OF = date(2025, 6, 30)
-"""The date the test TIEs are stored as of."""
+"""The date the test ties are made for (:func:`tie`)."""
 
 
 def days_before(days: int, day: date = AS_OF) -> datetime:
@@ -61,6 +62,25 @@ def job(
     )  # fmt: skip
 
 
+_KIND = {1: ("event", "outside"), 2: ("meeting", "business"), 3: ("meal", "personal"),
+         4: ("meal", "personal")}  # fmt: skip
+
+
+def _history(
+    a: str, b: str, level: int, minutes: float, size: int, dates: list[datetime],
+    deep: list[datetime],
+) -> list[Contact]:  # fmt: skip
+    """The pair's conversations: ``deep`` personal meals of a quarter-hour, then ``dates`` of
+    the kind that gives ``level`` (trusted: hosts alternate; else ``a`` hosts)."""
+    kind, depth = _KIND[level]
+    out = [Contact(when, "meal", "personal", 15, 2, "a", f"{a}-{b}-deep{i}")
+           for i, when in enumerate(deep)]  # fmt: skip
+    for i, when in enumerate(dates):
+        organiser = ("a" if i % 2 == 0 else "b") if level == 4 else "a"
+        out.append(Contact(when, kind, depth, minutes, size, organiser, f"{a}-{b}-{i}"))
+    return out
+
+
 def tie(
     db: Database,
     a: str,
@@ -69,22 +89,77 @@ def tie(
     strength: float,
     last_days: int = 30,
     *,
-    first_days: int = 400,
+    first_days: int | None = None,
     conversations: int = 5,
     last_deep_days: int | None = None,
     as_of: date = AS_OF,
 ) -> None:
-    """A materialised TIE, stored from the smaller id to the larger as the depth model does."""
-    a, b = sorted((a, b))
+    """Conversations between ``a`` and ``b`` that make their tie, as of ``as_of``, stand at
+    ``level`` with ``strength`` (to four decimals), last met ``last_days`` before.
+
+    ``conversations`` of the kind the level needs (outside events, business meetings,
+    personal meals; for trusted, hosts alternate over three calendar years at least) are
+    spread from ``first_days`` (when not given, the widest span that fits) to ``last_days``
+    before ``as_of``. Their duration is solved for the strength, which is linear in the
+    duration factor, after the smallest group size that can give it (at most 8 people, so a
+    personal meal stays personal). ``last_deep_days``: two short personal meals ending then,
+    so the tie once stood at personal. Raises when the model cannot give both.
+    """
+    spans = [first_days] if first_days else [400, 300, 200, 120, last_days + 60, last_days + 14]
+    for span in spans:
+        if level == 4:
+            span = max(span, (as_of - date(as_of.year - 2, 12, 31)).days + 1)
+        step = (span - last_days) / max(conversations - 1, 1)
+        dates = [days_before(round(span - i * step), as_of) for i in range(conversations)]
+        deep = [days_before(d, as_of) for d in (last_deep_days + 20, last_deep_days)] if (
+            last_deep_days is not None
+        ) else []  # fmt: skip
+        for size in range(2, 1000 if level == 1 else 9):
+            found = _solved(a, b, level, strength, size, dates, deep, as_of)
+            if found is not None:
+                _write(db, a, b, found)
+                return
+    raise ValueError(f"{a}-{b}: the model cannot give level {level} with strength {strength}")
+
+
+def _solved(
+    a: str, b: str, level: int, strength: float, size: int, dates: list[datetime],
+    deep: list[datetime], as_of: date,
+) -> list[Contact] | None:  # fmt: skip
+    """The history of this group size whose duration gives ``level`` and ``strength``."""
+    config = Config.default()
+
+    def scored(minutes: float) -> Tie:
+        return score_pair(a, b, _history(a, b, level, minutes, size, dates, deep), as_of, config)
+
+    low, high = scored(15).strength, scored(240).strength
+    if not low <= strength <= high:
+        return None
+    factor = 0.5 + 1.5 * (strength - low) / (high - low) if high > low else 1.0
+    minutes = 60 * factor**2
+    tie = scored(minutes)
+    if (tie.level, tie.strength) != (level, strength):
+        return None
+    return _history(a, b, level, minutes, size, dates, deep)
+
+
+def _write(db: Database, a: str, b: str, history: list[Contact]) -> None:
+    rows = [
+        {"id": c.id, "date": c.date, "kind": c.kind, "depth": c.depth,
+         "minutes": c.duration_minutes, "size": c.participants,
+         "host": a if c.organiser == "a" else b}
+        for c in history
+    ]  # fmt: skip
     _run(
         db,
-        "MATCH (a:Person {id: $a}), (b:Person {id: $b})"
-        " CREATE (a)-[:TIE {level: $level, strength: $strength, first_contact: $first,"
-        " last_contact: $last, conversations: $n, components: [], as_of: $as_of,"
-        " last_deep: $deep}]->(b)",
-        a=a, b=b, level=level, strength=strength, first=days_before(first_days, as_of),
-        last=days_before(last_days, as_of), n=conversations, as_of=as_of,
-        deep=None if last_deep_days is None else days_before(last_deep_days, as_of),
+        "UNWIND $rows AS row"
+        " CREATE (c:Conversation {id: row.id, date: row.date, kind: row.kind, depth: row.depth,"
+        " duration_minutes: row.minutes, participants: row.size, source: 'csv'})"
+        " WITH c, row UNWIND [$a, $b] AS who"
+        " MATCH (p:Person {id: who})"
+        " CREATE (p)-[:PARTICIPATED {role: CASE WHEN who = row.host THEN 'organizer'"
+        " ELSE 'attendee' END}]->(c)",
+        rows=rows, a=a, b=b,
     )  # fmt: skip
 
 

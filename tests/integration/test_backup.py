@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -37,7 +36,7 @@ def test_data_survives_backup_reset_and_restore(
         assessed = "MATCH (a)-[s:ASSESSED]->(b) RETURN a.id, b.id, s.level, s.reason, s.by"
         with connect(server.settings) as db:
             import_canonical(db, DATA / "canonical")
-            score_all(db, date(2024, 12, 31))
+            score_all(db)
             set_assessment(db, "ann", "cfo", 4, "twenty years of sailing", "ann")
             before = (canonical_dump(db), ties(db), rows(db, assessed))
         pid = server.status().pid

@@ -40,7 +40,7 @@ def test_an_exported_graph_imports_into_an_empty_database_identically(
     mixed: Database, tmp_path: Path
 ) -> None:
     before = canonical_dump(mixed)
-    score_all(mixed, AS_OF)
+    score_all(mixed)
     ties_before = ties(mixed)
     counts = export_csv(mixed, tmp_path)
     assert counts["people"] == len(before["people"])
@@ -50,7 +50,7 @@ def test_an_exported_graph_imports_into_an_empty_database_identically(
     delete_all(mixed)
     import_canonical(mixed, tmp_path)
     assert canonical_dump(mixed) == before
-    score_all(mixed, AS_OF)
+    score_all(mixed)
     assert ties(mixed) == ties_before
     assert ties_before
 

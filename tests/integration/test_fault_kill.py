@@ -63,7 +63,7 @@ def clean(server: LocalNeo4j, folder: Path) -> dict[str, Any]:
         import_canonical(db, folder)
         seconds = time.monotonic() - started
         stats, dump = graph_stats(db), canonical_dump(db)
-        score_all(db, AS_OF)
+        score_all(db)
         return {"dump": dump, "ties": ties(db), "stats": stats, "seconds": seconds}
 
 
@@ -138,7 +138,7 @@ def test_a_server_killed_mid_import_recovers_to_the_clean_graph(
         found = duplicates(db)
         dump = canonical_dump(db)
         stats = graph_stats(db)
-        score_all(db, AS_OF)
+        score_all(db)
         tied = ties(db)
 
     record = {

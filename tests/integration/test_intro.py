@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from graphx import tieview
 from graphx.cli import app
 from graphx.db import Database
 from graphx.errors import NotFound
@@ -18,19 +17,14 @@ from tests.integration.analytics_graph import AS_OF, days_before, job, meal, org
 runner = CliRunner()
 
 
-@pytest.fixture(params=["expand", "index"])
-def chains(
-    db: Database, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
-) -> Database:
+@pytest.fixture
+def chains(db: Database) -> Database:
     """Chains from Ann (a colleague) to Rosa (a client's CEO), strongest first:
 
     ann-dewi-rosa (two personal ties), ann-cas-eva-rosa (three), ann-bob-rosa (a trusted tie,
     then a weak one). ann-opt-rosa would be best but Opt opted out; ann-x1-...-x4-rosa is
-    five hops of trusted ties. Zed knows nobody. Each test runs twice: the business+ ties
-    around a ring read by expanding each person, and through the ``tie_level`` index.
+    five hops of trusted ties. Zed knows nobody.
     """
-    if request.param == "index":
-        monkeypatch.setattr(tieview, "EXPAND_LIMIT", -1)
     org(db, "us", "Us", "home")
     org(db, "acme", "Acme")
     for pid, name in [

@@ -13,7 +13,8 @@ from graphx.cli import app
 from graphx.db import Database
 from graphx.errors import InputError
 from graphx.occasion import plan_occasion
-from graphx.ties.store import score_all, ties_as_of
+from graphx.ties.store import score_all
+from graphx.ties.view import ties_as_of
 from tests.integration.analytics_graph import days_before, job, meal, org, person
 from tests.integration.planning_graph import ON, build
 
@@ -183,7 +184,7 @@ def scored(db: Database) -> Database:
         job(db, pid, org_id, "board", title)
     meal(db, "dinner", days_before(60), ["ann", "sam"])
     meal(db, "lunch", days_before(30), ["bob", "tom"])
-    score_all(db, ON)
+    score_all(db)
     return db
 
 

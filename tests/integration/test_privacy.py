@@ -65,7 +65,7 @@ def graph(db: Database, extra: Path) -> Database:
     import_eml(db, DATA / "mail" / "eml")
     import_ics(db, [DATA / "ics" / "meetings.ics"], horizon=date(2025, 6, 30))
     import_canonical(db, extra)
-    score_all(db, AS_OF)
+    score_all(db)
     set_assessment(db, "ann", "cfo", 3, "golf every spring", "ann")
     set_assessment(db, "ann", "bob", 2, "both close to Carla Fox", "carla.fox@contoso.example")
     return db
@@ -166,7 +166,7 @@ def test_forgetting_someone_unknown_is_not_found_and_changes_nothing(graph: Data
 
 def test_export_person_holds_everything_about_them(db: Database) -> None:
     import_canonical(db, DATA / "canonical")
-    score_all(db, AS_OF)
+    score_all(db)
     set_assessment(db, "ann", "cfo", 3, "golf every spring", "ann")
     held = export_person(db, "carla.fox@contoso.example")
     assert held["person"] == {

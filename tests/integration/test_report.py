@@ -85,7 +85,7 @@ def story(db: Database) -> Database:
     talk(db, "reception", "2026-03-01", ["bob", "sara"], "event", "outside", participants=300)
     for i, day in enumerate(["2025-11-20", "2026-02-18", "2026-05-20", "2026-08-19"]):
         talk(db, f"bart-{i}", day, ["ann", "bart", "bob"] if i % 2 else ["bart", "ann", "bob"])
-    score_all(db, Q3_END)
+    score_all(db)
     return db
 
 

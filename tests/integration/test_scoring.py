@@ -15,15 +15,16 @@ from graphx.errors import GraphxError
 from graphx.ties.model import Config
 from graphx.ties.store import (
     TIE_PROPERTIES,
-    explain,
+    StoreState,
+    mark_incomplete,
     remove_assessment,
+    rescore,
     score_all,
     score_conversations,
     set_assessment,
-    stored_level_counts,
-    ties_as_of,
+    store_state,
 )
-from graphx.ties.view import TieView
+from graphx.ties.view import TieView, explain, ties_as_of
 
 AS_OF = date(2025, 6, 30)
 
@@ -118,51 +119,52 @@ def stored(db: Database) -> dict[tuple[str, str], dict[str, Any]]:
     return {(r["a"], r["b"]): r["t"] for r in records}
 
 
-def test_scoring_stores_one_tie_per_pair_from_the_smaller_id_with_the_obvious_levels(
-    graph: Database,
-) -> None:
-    summary = score_all(graph, AS_OF, Config.default())
-    assert summary.pairs_per_level == {0: 0, 1: 4, 2: 1, 3: 0, 4: 1}
-    assert (summary.stored, summary.removed, summary.conversations) == (6, 0, 42)
+def test_scoring_stores_the_ties_that_carry_weight_from_the_smaller_id(graph: Database) -> None:
+    summary = score_all(graph)
+    # the pairs with two business or personal conversations, at their last contact
+    assert summary.pairs_per_level == {0: 0, 1: 0, 2: 1, 3: 0, 4: 1}
+    assert (summary.stored, summary.removed, summary.conversations) == (2, 0, 42)
     ties = stored(graph)
     assert {pair: t["level"] for pair, t in ties.items()} == {
         ("ann", "dora"): 4,
         ("ben", "carl"): 2,
-        ("ann", "carl"): 1,
-        ("ann", "ben"): 1,
-        ("carl", "dora"): 1,
-        ("ben", "dora"): 1,
     }
     trusted = ties[("ann", "dora")]
     assert set(trusted) == set(TIE_PROPERTIES)
     assert (trusted["conversations"], trusted["n_meal"], trusted["n_event"]) == (22, 21, 1)
     assert (trusted["n_personal"], trusted["n_outside"], trusted["n_business"]) == (21, 1, 0)
     assert (trusted["organised_by_a"], trusted["organised_by_b"]) == (11, 10)
-    assert trusted["as_of"].to_native() == AS_OF
     assert trusted["first_contact"].to_native() == datetime(2022, 1, 15, 19, tzinfo=UTC)
-    assert "both sides invite (ann organised 11, dora 10)" in trusted["components"]
-    assert stored_level_counts(graph) == {0: 0, 1: 4, 2: 1, 3: 0, 4: 1}
+    last = trusted["last_contact"].to_native()
+    assert trusted["day"] == last.date().toordinal()
+    # trusted, then personal, then business: each drops no earlier than the one above
+    assert trusted["day"] < trusted["trusted_until"] <= trusted["personal_until"]
+    assert trusted["personal_until"] <= trusted["business_until"]
+    assert trusted["config"] == Config.default().fingerprint
+    assert store_state(graph) == StoreState(Config.default().fingerprint, date.today(), True)
 
 
 def test_an_opted_out_person_appears_in_no_tie(graph: Database) -> None:
-    score_all(graph, AS_OF)
+    score_all(graph)
     assert not any("oscar" in pair for pair in stored(graph))
     assert not any("oscar" in (t.a, t.b) for t in ties_as_of(graph, AS_OF))
     assert ties_as_of(graph, AS_OF, ["oscar"]) == []
 
 
-def test_rescoring_removes_ties_that_no_longer_exist(graph: Database) -> None:
-    score_all(graph, AS_OF)
-    graph.driver.execute_query("MATCH (c:Conversation {id: 'reception'}) DETACH DELETE c")
-    summary = score_all(graph, AS_OF)
-    assert summary.removed == 4
-    assert set(stored(graph)) == {("ann", "dora"), ("ben", "carl")}
+def test_rescoring_removes_ties_that_no_longer_carry_weight(graph: Database) -> None:
+    score_all(graph)
+    graph.driver.execute_query(
+        "MATCH (c:Conversation) WHERE c.id STARTS WITH 'buy' DETACH DELETE c"
+    )
+    summary = score_all(graph)
+    assert summary.removed == 1
+    assert set(stored(graph)) == {("ann", "dora")}
 
 
 def test_incremental_scoring_recomputes_only_the_pairs_of_the_new_conversations(
     graph: Database,
 ) -> None:
-    score_all(graph, AS_OF)
+    score_all(graph)
     before = stored(graph)
     add(
         graph,
@@ -174,28 +176,37 @@ def test_incremental_scoring_recomputes_only_the_pairs_of_the_new_conversations(
             for i in range(3)
         ],
     )  # fmt: skip
-    summary = score_conversations(graph, ["lunch0", "lunch1", "lunch2"], AS_OF)
+    summary = score_conversations(graph, ["lunch0", "lunch1", "lunch2"])
     assert summary.pairs_per_level == {0: 0, 1: 0, 2: 0, 3: 1, 4: 0}
     after = stored(graph)
     assert after[("carl", "dora")]["level"] == 3
     assert after[("carl", "dora")]["conversations"] == 4
     assert after[("carl", "dora")]["run"] == "incremental"
-    assert {p: t for p, t in after.items() if p != ("carl", "dora")} == {
-        p: t for p, t in before.items() if p != ("carl", "dora")
-    }
+    assert {p: t for p, t in after.items() if p != ("carl", "dora")} == before
 
 
-def test_incremental_scoring_drops_ties_whose_conversations_moved_past_the_date(
+def test_incremental_scoring_removes_a_tie_that_no_longer_carries_weight(
     graph: Database,
 ) -> None:
-    score_all(graph, AS_OF)
+    score_all(graph)
     graph.driver.execute_query(
-        "MATCH (c:Conversation {id: 'reception'}) SET c.date = datetime('2025-07-15T18:00Z')"
+        "MATCH (c:Conversation) WHERE c.id STARTS WITH 'buy' SET c.depth = 'outside'"
     )
-    summary = score_conversations(graph, ["reception"], AS_OF)
-    assert summary.removed == 4  # the pairs who met only at the reception
-    assert set(stored(graph)) == {("ann", "dora"), ("ben", "carl")}
-    assert stored(graph)[("ann", "dora")]["level"] == 4
+    summary = score_conversations(graph, [f"buy{i}" for i in range(20)])
+    assert (summary.removed, summary.stored) == (1, 0)
+    assert set(stored(graph)) == {("ann", "dora")}
+
+
+def test_rescore_scores_everything_when_the_store_is_not_complete(graph: Database) -> None:
+    score_all(graph)
+    mark_incomplete(graph)
+    assert not store_state(graph).complete
+    summary = rescore(graph, ["buy0"])
+    assert summary is not None and summary.full
+    assert store_state(graph).complete
+    assert rescore(graph, []) is None
+    again = rescore(graph, ["buy0"])
+    assert again is not None and not again.full
 
 
 def test_ties_as_of_an_earlier_date_use_only_the_conversations_up_to_then(
@@ -217,13 +228,22 @@ def test_ties_of_some_people_are_only_theirs(graph: Database) -> None:
     ]
 
 
-def test_ties_as_of_the_stored_date_are_read_from_the_stored_ties(graph: Database) -> None:
-    score_all(graph, AS_OF)
+def test_a_view_reads_stored_ties_only_where_they_hold_the_date_asked(graph: Database) -> None:
+    score_all(graph)
     graph.driver.execute_query("MATCH ()-[t:TIE]->() SET t.strength = 99.0")
-    assert {t.strength for t in ties_as_of(graph, AS_OF)} == {99.0}
-    computed = ties_as_of(graph, AS_OF - timedelta(days=1))
-    assert {t.level for t in computed} == {1, 2, 4}
-    assert {t.strength for t in ties_as_of(graph, AS_OF, ["ann", "ben"])} != {99.0}
+    later = date(2025, 8, 1)
+    (link,) = TieView(graph, later).between(["ann"], ["dora"], 2)
+    tie = next(t for t in graph.driver.execute_query(
+        "MATCH ()-[t:TIE]->() WHERE t.level = 4 RETURN t.day AS day, t.half_life AS h"
+    ).records)  # fmt: skip
+    assert link.strength == round(99.0 * 0.5 ** ((later.toordinal() - tie["day"]) / tie["h"]), 4)
+    # the reception of 2025-05-01 came after this date: both ends' ties are computed
+    (earlier,) = TieView(graph, date(2025, 4, 30)).between(["ann"], ["dora"], 2)
+    assert earlier.strength != 99.0 and earlier.level == 4
+    graph.driver.execute_query("MATCH ()-[t:TIE]->() SET t.config = 'other'")
+    graph.write("ties.set_state", config="other", scored=date.today(), complete=True)
+    (computed,) = TieView(graph, later).between(["ann"], ["dora"], 2)
+    assert computed.strength != link.strength and computed.level == 4
 
 
 def test_explain_lists_the_conversations_behind_a_tie_with_their_weights(
@@ -282,17 +302,33 @@ def run(*args: str) -> Any:
 
 
 def test_graphx_score_prints_pairs_per_level_and_stores_ties(cli_env: Any, graph: Database) -> None:
-    result = run("score", "--as-of", "2025-06-30")
+    result = run("score")
     assert "4 trusted" in result.output and "3 personal" in result.output
-    assert "6 ties stored from 42 conversations" in result.output
-    assert len(stored(graph)) == 6
+    assert "2 ties stored (business or deeper, or once personal) from 42 conversations" in (
+        result.output
+    )
+    assert len(stored(graph)) == 2
+    data = json.loads(run("stats", "--json").output)
+    assert data["ties"] == 2 and data["ties_complete"] is True
+    assert data["ties_settings"] == Config.default().fingerprint
+    assert data["ties_scored_as_of"] == date.today().isoformat()
 
 
-def test_graphx_score_reads_a_settings_file(cli_env: Any, graph: Database, tmp_path: Any) -> None:
+def test_graphx_score_reads_the_settings_of_graphx_depth_config(
+    cli_env: Any, graph: Database, tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
     config = tmp_path / "strict.toml"
     config.write_text("[levels]\ntrusted_min_strength = 1000\n")
-    run("score", "--as-of", "2025-06-30", "--config", str(config))
+    monkeypatch.setenv("GRAPHX_DEPTH_CONFIG", str(config))
+    run("score")
     assert stored(graph)[("ann", "dora")]["level"] == 3
+    assert json.loads(run("stats", "--json").output)["ties_settings"] == (
+        Config.from_toml(config).fingerprint
+    )
+    data = json.loads(run("ties", "--person", "ann", "--as-of", "2025-06-30", "--json").output)
+    assert next((t["b"], t["level"]) for t in data["ties"]) == ("dora", 3)
+    monkeypatch.delenv("GRAPHX_DEPTH_CONFIG")
+    assert "GRAPHX_DEPTH_CONFIG differs" in run("stats").output
 
 
 def test_graphx_explain_json_names_the_pair_by_email(cli_env: Any, graph: Database) -> None:
@@ -347,20 +383,25 @@ def test_graphx_ties_set_and_unset_record_and_remove_an_assessment(
     assert all(t["assessed_level"] is None for t in data["ties"])
 
 
-def test_the_ties_around_people_computed_from_their_own_histories_equal_the_stored_ones(
-    graph: Database,
+@pytest.mark.parametrize("day", [AS_OF, date(2025, 5, 10), date(2025, 12, 31), date(2027, 1, 1)])
+def test_ties_around_people_from_the_store_equal_those_computed_from_their_histories(
+    graph: Database, day: date
 ) -> None:
     def seen(view: TieView) -> list[tuple[str, str, int, float]]:
-        links = view.around(["carl", "dora"])
-        return sorted((t.a, t.b, t.level, round(t.strength, 9)) for t in links)
+        links = view.around(["carl", "dora"], min_level=2)
+        return sorted((t.a, t.b, t.level, t.strength) for t in links)
 
-    computed = TieView(graph, AS_OF)  # nothing is stored yet
+    computed = TieView(graph, day)  # nothing is stored yet
     assert not computed.stored
-    score_all(graph, AS_OF)
-    stored_view = TieView(graph, AS_OF)
+    expected = seen(computed)
+    score_all(graph)
+    stored_view = TieView(graph, day)
     assert stored_view.stored
-    assert seen(computed) == seen(stored_view)
-    assert [(a, b, level) for a, b, level, _ in seen(computed)] == [
-        ("carl", "ann", 1), ("carl", "ben", 2), ("carl", "dora", 1),
-        ("dora", "ann", 4), ("dora", "ben", 1), ("dora", "carl", 1),
-    ]  # fmt: skip
+    assert seen(stored_view) == expected
+    fresh = {(t.a, t.b): t for t in ties_as_of(graph, day, ["carl", "dora"]) if t.level >= 2}
+    assert expected == sorted(
+        (p, q, t.level, t.strength)
+        for (a, b), t in fresh.items()
+        for p, q in ((a, b), (b, a))
+        if p in ("carl", "dora")
+    )

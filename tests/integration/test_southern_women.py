@@ -91,7 +91,7 @@ def test_tie_strength_separates_the_two_groups_at_least_as_well_as_co_attendance
     db: Database,
 ) -> None:
     import_canonical(db, FOLDER)
-    result = score_all(db, AS_OF)
+    result = score_all(db)
     assert result.conversations == 14
     records, _, _ = db.driver.execute_query(
         "MATCH (a:Person)-[t:TIE]->(b:Person) RETURN a.id AS a, b.id AS b, t.strength AS s"

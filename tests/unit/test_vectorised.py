@@ -1,8 +1,10 @@
-"""The vectorised depth model (graphx.ties.vectorised) gives the per-pair model's exact answers."""
+"""The vectorised depth model gives the per-pair model's exact answers, as of one date and, for
+ties scored as of their last contact, for every later date (their drop days and decay)."""
 
 from __future__ import annotations
 
 import random
+from collections import defaultdict
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -10,17 +12,18 @@ from typing import Any
 import pytest
 
 from graphx.model import CONVERSATION_KINDS, DEPTHS
-from graphx.ties.model import Config
-from graphx.ties.store import ties_from_conversations, until
-from graphx.ties.vectorised import contacts_from_conversations, score_contacts
+from graphx.ties.model import Config, Prepared, Tie, base_weight, tie_from_prepared
+from graphx.ties.vectorised import NEVER, read_conversations, score_contacts
+from graphx.ties.view import stored_link, until
 
 AS_OF = date(2025, 6, 30)
+_RANK = {"outside": 0, "business": 1, "personal": 2}
 
 
 def stream(
     seed: int, n: int, people: int, depths: tuple[str | None, ...] = (None, None, *DEPTHS)
-) -> list[dict[str, Any]]:
-    """Conversations in the ``ties.conversations`` shape: mostly small, a few large."""
+) -> list[list[Any]]:
+    """Conversations in the ``ties.conversations`` column order: mostly small, a few large."""
     rng = random.Random(seed)
     start = datetime(2018, 1, 1, tzinfo=UTC)
     rows = []
@@ -28,34 +31,42 @@ def stream(
         size = rng.choice([2, 2, 2, 3, 4, 5, 9, 12]) if rng.random() < 0.97 else 40
         group = rng.sample(range(people), min(size, people))
         kind = rng.choice(CONVERSATION_KINDS)
+        # whole days now and then, so some conversations share a timestamp
+        moment = start + timedelta(
+            days=rng.randrange(8 * 365), seconds=rng.choice([0, rng.randrange(86400)])
+        )
         rows.append(
-            {
-                "id": f"c{i}",
-                # whole days now and then, so some conversations share a timestamp
-                "at": int((start + timedelta(days=rng.randrange(8 * 365),
-                                             seconds=rng.choice([0, rng.randrange(86400)]))
-                           ).timestamp()),
-                "kind": kind,
-                "depth": rng.choice(depths),
-                "duration_minutes": None if kind == "email" else rng.choice([15, 60, 120, 240]),
-                "participants": len(group) + rng.choice([0, 0, 1]),
-                "people": [
-                    [f"p{x:03d}", "organizer" if rng.random() < 0.4 else "attendee"]
-                    for x in group
-                ],
-            }
+            [
+                f"c{i}", int(moment.timestamp()), kind, rng.choice(depths),
+                None if kind == "email" else rng.choice([15, 60, 120, 240]),
+                len(group) + rng.choice([0, 0, 1]),
+                [[f"p{x:03d}", "organizer" if rng.random() < 0.4 else "attendee"] for x in group],
+            ]
         )  # fmt: skip
     return rows
 
 
-def expected_row(tie: Any) -> list[Any]:
-    return [
-        tie.a, tie.b, tie.level, tie.strength, int(tie.first_contact.timestamp()),
-        int(tie.last_contact.timestamp()), tie.conversations, tie.organised_by_a,
-        tie.organised_by_b, *(tie.by_kind.get(k, 0) for k in CONVERSATION_KINDS),
-        *(tie.by_depth.get(d, 0) for d in DEPTHS),
-        None if tie.last_deep is None else int(tie.last_deep.timestamp()),
-    ]  # fmt: skip
+def histories(rows: list[list[Any]], config: Config) -> dict[tuple[str, str], list[Prepared]]:
+    """Every pair's contacts for the per-pair model, in the stream's order within a moment."""
+    out: dict[tuple[str, str], list[Prepared]] = defaultdict(list)
+    for _, at, kind, depth, minutes, participants, members in sorted(rows, key=lambda r: r[1]):
+        base, eff = base_weight(kind, depth, int(participants), minutes, config)
+        when = datetime.fromtimestamp(at, UTC)
+        ordered = sorted(members)
+        for i, (a, role_a) in enumerate(ordered):
+            for b, role_b in ordered[i + 1 :]:
+                org = {(True, True): "both", (True, False): "a", (False, True): "b"}.get(
+                    (role_a == "organizer", role_b == "organizer"), "other"
+                )
+                out[(a, b)].append(
+                    Prepared(when.toordinal(), base, _RANK[eff], kind, org, when, participants,
+                             when.year)
+                )  # fmt: skip
+    return out
+
+
+def reference(pair: tuple[str, str], items: list[Prepared], day: date, config: Config) -> Tie:
+    return tie_from_prepared(*pair, [p for p in items if p.day <= day.toordinal()], day, config)
 
 
 @pytest.mark.parametrize(
@@ -71,56 +82,97 @@ def test_vectorised_scores_equal_the_per_pair_model(
 ) -> None:
     config = Config.default()
     rows = stream(seed, conversations, people, depths)
-    reference = {(t.a, t.b): t for t in ties_from_conversations(rows, as_of, config)}
-    values = [list(r.values()) for r in rows]
-    scores = score_contacts(
-        contacts_from_conversations(values, int(until(as_of).timestamp()), config), as_of, config
-    )
-    stored = scores.rows()
-    assert len(stored) == len(reference) == sum(scores.level_counts().values())
-    for row in stored:
-        tie = reference[(row[0], row[1])]
-        assert row[:-1] == expected_row(tie)
+    pairs = histories(rows, config)
+    scored = {pair: reference(pair, items, as_of, config) for pair, items in pairs.items()}
+    expected = {pair: tie for pair, tie in scored.items() if tie.level}
+    found = read_conversations(rows, config, before=int(until(as_of).timestamp()))
+    scores = score_contacts(found.contacts(), as_of, config)
+    ties = {(t.a, t.b): t for t in scores.ties()}
+    assert set(ties) == set(expected)
+    for pair, tie in ties.items():
+        assert replace(tie, components=()) == replace(expected[pair], components=())
         if tie.level >= 2:
-            assert row[-1] == list(tie.components)
-    among = sorted(reference)[0]  # the ties of one pair's two people, as Tie objects
-    as_ties = {(t.a, t.b): t for t in scores.ties(among)}
-    assert set(as_ties) == {pair for pair in reference if set(pair) & set(among)}
-    for pair, tie in as_ties.items():
-        assert replace(tie, components=()) == replace(reference[pair], components=())
-    vectorised = len(stored) - len(scores.detailed)
-    assert vectorised > 0  # some pairs keep the vectorised figures (all of them when outside)
+            assert tie.components == expected[pair].components
+    assert len(ties) - len(scores.detailed) > 0  # some pairs keep the vectorised figures
     if seed == 1:
-        assert {t.level for t in reference.values()} >= {1, 2, 3}
+        assert {t.level for t in expected.values()} >= {1, 2, 3}
     if depths == ("outside",):
-        assert max(t.conversations for t in reference.values()) > 100
+        assert max(t.conversations for t in expected.values()) > 100
+
+
+@pytest.mark.parametrize("seed", [5, 6, 7])
+def test_a_tie_scored_at_its_last_contact_answers_every_later_date(seed: int) -> None:
+    """Level and strength at any later day, read from the drop days and the decay, equal a
+    fresh computation for that day: on random days and on each drop day and the day before."""
+    config = Config.default()
+    rng = random.Random(seed)
+    rows = stream(seed, 2500, 60)
+    pairs = histories(rows, config)
+    scores = score_contacts(read_conversations(rows, config).contacts(), None, config)
+    assert scores.drops is not None
+    chosen = scores.weighty()
+    stored = scores.rows(chosen)
+    assert len(stored) > 50
+    checked = levels = 0
+    for row in stored:
+        a, b, _level, strength, half_life, day, *drops = row[:9]
+        days = {day, day + 1, *(d for d in drops if d < NEVER), *(d - 1 for d in drops)}
+        days |= {day + rng.randrange(1, 900) for _ in range(6)}
+        for later in sorted(d for d in days if d >= day):
+            tie = reference((a, b), pairs[(a, b)], date.fromordinal(later), config)
+            values = [a, b, strength, half_life, day, drops, row[9], row[10], row[11], row[-1]]
+            link = stored_link(values, later)
+            assert (link.level, link.strength) == (tie.level, tie.strength), (a, b, later)
+            assert link.last_deep == tie.last_deep
+            checked += 1
+            levels += tie.level >= 2
+    assert checked > 1000 and levels > 100
+
+
+def test_pairs_left_out_of_the_store_stay_met_at_most() -> None:
+    """A pair the store leaves out (met at its last contact, never personal) is at most met on
+    every later day: deriving "met" on demand loses nothing stored."""
+    config = Config.default()
+    rows = stream(8, 2500, 60)
+    pairs = histories(rows, config)
+    scores = score_contacts(read_conversations(rows, config).contacts(), None, config)
+    kept = set(scores.weighty().tolist())
+    left_out = [i for i in range(len(scores)) if i not in kept]
+    assert len(left_out) > 100
+    for i in left_out[::7]:
+        pair = (scores.people[int(scores.a[i])], scores.people[int(scores.b[i])])
+        last = int(scores.day[i])
+        for later in (last, last + 30, last + 400):
+            assert reference(pair, pairs[pair], date.fromordinal(later), config).level <= 1
 
 
 def test_touched_pairs_score_alike_from_the_conversations_their_people_shared() -> None:
     """What ``ties.shared_conversations`` streams (only the touched people as participants,
     conversations two of them shared) scores the touched pairs as the full stream does."""
     config = Config.default()
-    values = [list(r.values()) for r in stream(4, 2000, 150)]
-    before = int(until(AS_OF).timestamp())
-    touched = {f"c{i}" for i in range(0, 2000, 97)}
+    values = stream(4, 2000, 150)
+    touched = {f"c{i}" for i in range(0, 2000, 29)}
     people = {p for row in values if row[0] in touched for p, _ in row[-1]}
-    full = score_contacts(contacts_from_conversations(values, before, config), AS_OF, config)
-    by_pair = {(r[0], r[1]): r for r in full.rows()}
-    pairs = {
-        (a, b)
-        for row in values
-        if row[0] in touched and row[1] < before
-        for a, _ in row[-1]
-        for b, _ in row[-1]
-        if a < b
-    }
+    full = score_contacts(read_conversations(values, config).contacts(), None, config)
+    by_pair = {(r[0], r[1]): r for r in full.rows(full.weighty())}
     shared = [
         [*row[:-1], members]
         for row in values
         if len(members := [m for m in row[-1] if m[0] in people]) >= 2
     ]
     assert len(shared) < len(values)
-    contacts = contacts_from_conversations(shared, before, config, touching=touched)
-    rows = score_contacts(contacts, AS_OF, config).rows()
-    assert len(rows) == len(pairs) > 100
-    assert {(r[0], r[1]): r for r in rows} == {pair: by_pair[pair] for pair in pairs}
+    conversations = read_conversations(shared, config, touched=touched)
+    keys = conversations.pair_keys(conversations.touched)
+    scores = score_contacts(conversations.contacts(keys), None, config)
+    pairs = {
+        (a, b)
+        for row in values
+        if row[0] in touched
+        for a, _ in row[-1]
+        for b, _ in row[-1]
+        if a < b
+    }
+    assert len(scores) == len(pairs) > 100
+    rows = {(r[0], r[1]): r for r in scores.rows(scores.weighty())}
+    assert rows == {pair: by_pair[pair] for pair in pairs if pair in by_pair}
+    assert len(rows) > 10

@@ -1,0 +1,16 @@
+// Stored ties at `min_level` (2-4) or above as of a day (proleptic ordinal) of the given people
+// to anyone, walked undirected from each person (only ties that carry weight are stored: a
+// handful per person). Opted-out people are never returned at either end. One row holding a
+// list of [a, b, strength, half_life, day, [drop days], first_contact, last_contact,
+// conversations, last_deep]: thousands of records cost the driver ~5x more. Moments in epoch
+// seconds.
+// params: ids, day, min_level
+UNWIND $ids AS id
+MATCH (p:Person {id: id})-[t:TIE]-(q:Person)
+WHERE t.level >= $min_level AND t.day <= $day
+  AND $day < [t.business_until, t.personal_until, t.trusted_until][$min_level - 2]
+  AND NOT coalesce(p.opt_out, false) AND NOT coalesce(q.opt_out, false)
+RETURN collect([p.id, q.id, t.strength, t.half_life, t.day,
+                [t.business_until, t.personal_until, t.trusted_until],
+                t.first_contact.epochSeconds, t.last_contact.epochSeconds, t.conversations,
+                t.last_deep.epochSeconds]) AS ties
