@@ -1,4 +1,4 @@
-"""Time the depth model: full scoring and incremental rescoring.
+"""Time the stored ties: a full score and the re-score after 1,000 new conversations.
 
 Three sources of a graph:
 
@@ -9,14 +9,10 @@ Three sources of a graph:
 - ``--existing``: the running server of ``GRAPHX_HOME`` as it is (e.g. the large scale
   imported with ``graphx import csv``); nothing is built.
 
-It measures the phases of a full run (stream + pair expansion, numpy scoring, rows,
-delete, create), ``score_all`` (median of ``--repeat``) and ``score_conversations`` after
-1,000 new conversations, which go through the canonical importer when the graph came from a
-folder or server (``--existing``/``--from-folder``), else are created with Cypher. With
-``--compare`` it also times the per-pair model (``ties_from_conversations``) on the same
-stream and the Cypher pair expansion (``ties.pair_stream``).
-
-Prints Markdown rows for BENCHMARKS.md with peak memory (Python's and Neo4j's VmHWM).
+It times ``score_all`` (median of ``--repeat``) and ``score_conversations`` after 1,000 new
+conversations, which go through the canonical importer when the graph came from a folder or
+server (``--existing``/``--from-folder``), else are created with Cypher. Prints Markdown rows
+for BENCHMARKS.md with peak memory (Python's and Neo4j's VmHWM).
 """
 
 from __future__ import annotations
@@ -28,7 +24,7 @@ import resource
 import statistics
 import tempfile
 import time
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -36,17 +32,8 @@ from graphx.config import Settings, load_settings
 from graphx.db import Database, apply_schema, connect
 from graphx.importers.canonical import import_canonical
 from graphx.local_neo4j import LocalNeo4j
-from graphx.ties.model import Config
-from graphx.ties.store import (
-    pair_streams_in_cypher,
-    score_all,
-    score_conversations,
-    ties_from_conversations,
-    until,
-)
-from graphx.ties.vectorised import contacts_from_conversations, paused_gc, score_contacts
+from graphx.ties.store import score_all, score_conversations
 
-AS_OF = date(2025, 6, 30)
 KINDS = ["email", "call", "meeting", "meal", "event", "trip"]
 CREATE_PEOPLE = (
     "UNWIND $rows AS row CREATE (:Person {id: row.id, name: row.id, opt_out: row.opt_out})"
@@ -149,52 +136,12 @@ def new_folder(db: Database, out: Path, rng: random.Random, n: int, tag: str) ->
     return made
 
 
-def phases(db: Database, config: Config, write: bool = True) -> dict[str, float]:
-    """The steps of ``score_all`` timed one by one (it writes the ties like ``score_all``
-    unless ``write`` is False)."""
-    out: dict[str, float] = {}
-    began = time.perf_counter()
-    rows = db.stream("ties.conversations", until=until(AS_OF))
-    contacts = contacts_from_conversations(rows, int(until(AS_OF).timestamp()), config)
-    out["stream + expand pairs"] = time.perf_counter() - began
-    out["pair-conversations"] = len(contacts.a)
-    out["conversations"] = contacts.conversations
-    out["score (numpy)"], scores = timed(score_contacts, contacts, AS_OF, config)
-    out["pairs"] = len(scores)
-    out["re-scored per pair"] = len(scores.detailed)
-    out["stored"] = scores.stored()
-    if not write:
-        out["rows"], _ = timed(lambda: sum(len(b) for b in scores.batches(20_000)))
-        return out
-    out["delete all TIEs"], _ = timed(db.run_in_autocommit, "ties.delete_all")
-    began = time.perf_counter()
-    for rows_out in scores.batches(20_000):
-        db.write("ties.create", rows=rows_out, as_of=AS_OF, config=config.fingerprint,
-                 run="bench")  # fmt: skip
-    out["rows + create TIEs"] = time.perf_counter() - began
-    return out
-
-
 def run(db: Database, settings: Settings, args: argparse.Namespace, people: int | None) -> None:
-    config = Config.default()
-    if args.compare:
-        timed(lambda: db.read("ties.conversations", until=until(AS_OF)))  # warm up
-        stream_s, rows = timed(lambda: db.read("ties.conversations", until=until(AS_OF)))
-        expand_s, ties = timed(ties_from_conversations, rows, AS_OF, config)
-        print(f"per-pair model: read as dicts {stream_s:.1f} s ({len(rows):,} rows);"
-              f" expand+score per pair {expand_s:.1f} s ({len(ties):,} pairs)")  # fmt: skip
-        del rows, ties
-        cypher_s, grouped = timed(pair_streams_in_cypher, db, AS_OF)
-        print(f"pairs grouped in Cypher {cypher_s:.1f} s ({len(grouped):,} rows)")
-        del grouped
-    with paused_gc():
-        parts = phases(db, config, write=not args.no_full_write)
-    print("phases:", {k: round(v, 2) for k, v in parts.items()}, flush=True)
     full: list[float] = []
-    for _ in range(0 if args.no_full_write else args.repeat):
-        seconds, summary = timed(score_all, db, AS_OF, config)
+    for _ in range(args.repeat):
+        seconds, summary = timed(score_all, db)
         full.append(seconds)
-        print(f"score_all {seconds:.1f} s; {summary.to_dict()}")
+        print(f"score_all {seconds:.1f} s; {summary.to_dict()}", flush=True)
     rng = random.Random(args.seed + 1)
     incremental = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -209,40 +156,31 @@ def run(db: Database, settings: Settings, args: argparse.Namespace, people: int 
                 new = conversations(rng, 1000, people, f"new{r}-")
                 db.driver.execute_query(CREATE_CONVERSATIONS, rows=new)
                 ids = [c["id"] for c in new]
-            seconds, inc = timed(score_conversations, db, ids, AS_OF, config)
+            seconds, inc = timed(score_conversations, db, ids)
             incremental.append(seconds)
             print(f"score_conversations(1,000) {seconds:.2f} s; {inc.stored:,} ties stored,"
-                  f" {sum(inc.pairs_per_level.values()):,} pairs")  # fmt: skip
+                  f" {sum(inc.pairs_per_level.values()):,} pairs scored")  # fmt: skip
     neo4j_pid = LocalNeo4j(settings).status().pid
     neo4j_rss = peak_rss_mib(neo4j_pid) if neo4j_pid else float("nan")
     print()
     print(
-        "| conversations | pairs | pair-conversations | full score_all median (s) |"
+        "| conversations | ties stored | full score_all median (s) |"
         " incremental 1,000 median (s) | Python peak RSS (MiB) | Neo4j peak RSS (MiB) |"
     )
-    print("|---|---|---|---|---|---|---|")
-    full_median = statistics.median(full) if full else float("nan")
-    print(f"| {parts['conversations']:,.0f} | {parts['pairs']:,.0f} |"
-          f" {parts['pair-conversations']:,.0f} | {full_median:.1f} |"
+    print("|---|---|---|---|---|---|")
+    print(f"| {summary.conversations:,} | {summary.stored:,} | {statistics.median(full):.1f} |"
           f" {statistics.median(incremental):.2f} | {peak_rss_mib():.0f} |"
           f" {neo4j_rss:.0f} |")  # fmt: skip
 
 
 def main() -> None:
-    global AS_OF
     parser = argparse.ArgumentParser()
     parser.add_argument("--conversations", type=int, default=100_000)
     parser.add_argument("--from-folder", type=Path, help="import this canonical folder")
     parser.add_argument("--existing", action="store_true", help="use GRAPHX_HOME's server")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--as-of", type=date.fromisoformat, default=AS_OF)
-    parser.add_argument("--compare", action="store_true", help="also the slower alternatives")
-    parser.add_argument(
-        "--no-full-write", action="store_true", help="time the full run's read and scoring only"
-    )
     args = parser.parse_args()
-    AS_OF = args.as_of
     if args.existing:
         settings = load_settings(dict(os.environ))
         with connect(settings) as db:

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
+from datetime import date
 
 from graphx.db import Database
+from graphx.directory import colleagues
+from graphx.model import Level
+from graphx.ties.view import TieView
 
 
 @dataclass(frozen=True)
@@ -21,18 +26,34 @@ def client_names(db: Database) -> dict[str, str]:
     return {row["id"]: row["name"] for row in db.read("accounts.clients")}
 
 
-def client_accounts(db: Database) -> dict[str, Account]:
-    """Every client by id, in order of name; the owner is the colleague whose business+ ties
-    to its current people are strongest in sum (none when no colleague has such a tie)."""
-    owners = {row["client_id"]: row for row in db.read("accounts.owners")}
+def client_accounts(
+    db: Database, as_of: date | None = None, *, ties: TieView | None = None
+) -> dict[str, Account]:
+    """Every client by id, in order of name, as of ``as_of`` (default today); the owner is the
+    colleague whose business+ ties to the client's people are strongest in sum (none when no
+    colleague has such a tie: a handshake at a reception makes no one the owner)."""
+    day = as_of or date.today()
+    team = colleagues(db, day)
+    client_of: dict[str, set[str]] = defaultdict(set)
+    for row in db.read("accounts.people", as_of=day):
+        for person_id in row["people"]:
+            client_of[person_id].add(row["client_id"])
+    view = ties or TieView(db, day)
+    totals: dict[tuple[str, str], float] = defaultdict(float)
+    for link in view.between(sorted(client_of), list(team), Level.BUSINESS):
+        for client_id in client_of[link.a]:
+            totals[(client_id, link.b)] += link.strength
+    owners: dict[str, str] = {}
+    for (client_id, colleague_id), _ in sorted(totals.items(), key=lambda kv: (-kv[1], kv[0][1])):
+        owners.setdefault(client_id, colleague_id)
     accounts = {}
     for row in db.read("accounts.clients"):
-        owner = owners.get(row["id"], {})
+        owner = owners.get(row["id"])
         accounts[row["id"]] = Account(
             id=row["id"],
             name=row["name"],
             sector=row["sector"],
-            owner_id=owner.get("owner_id"),
-            owner_name=owner.get("owner_name") or "",
+            owner_id=owner,
+            owner_name="" if owner is None else team[owner].name or owner,
         )
     return accounts

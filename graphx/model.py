@@ -18,7 +18,9 @@ DEPTHS: tuple[str, ...] = get_args(Depth)
 ROLES: tuple[str, ...] = get_args(Role)
 DIRECTOR_LEVELS: tuple[str, ...] = ("board", "executive")
 
-NODE_LABELS: tuple[str, ...] = ("Organisation", "Person", "Email", "Domain", "Conversation")
+NODE_LABELS: tuple[str, ...] = (
+    "Organisation", "Person", "Email", "Domain", "Conversation", "TieStore",
+)  # fmt: skip
 """Every node label a query may use (docs/model.md); never taken from input."""
 RELATIONSHIP_TYPES: tuple[str, ...] = (
     "HAS_DOMAIN", "HAS_EMAIL", "WORKS_AT", "PARTICIPATED", "TIE", "ASSESSED",

@@ -11,8 +11,8 @@ A subject can name people, so free text is scrubbed too:
 - any conversation loses its subject, and any assessment its reason (or author), when it
   contains their full name or an address.
 
-All of it runs in one transaction. Stored ties of the remaining people are not re-scored
-(group sizes may have changed): run ``graphx score`` afterwards.
+All of it runs in one transaction; then the stored ties of the people left in the recounted
+conversations are re-scored (their group sizes changed).
 """
 
 from __future__ import annotations
@@ -20,10 +20,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from graphx.db import Database, Transaction
+from graphx.directory import people
 from graphx.errors import NotFound
+from graphx.ties.store import rescore
+from graphx.ties.view import ties_as_of
 
 ERASED = "(removed: named an erased person)"
 """What an assessment's reason or author becomes when it named an erased person."""
@@ -97,7 +101,9 @@ def forget(db: Database, key: str) -> ForgetResult:
     """Erase the person whose id or address is ``key`` (see the module docstring)."""
     person_id = find_person_id(db, key)
     with db.transaction() as tx:
-        return _forget(tx, person_id)
+        result = _forget(tx, person_id)
+    rescore(db, sorted(result.conversations_recounted))
+    return result
 
 
 def _forget(tx: Transaction, person_id: str) -> ForgetResult:
@@ -139,15 +145,22 @@ def _forget(tx: Transaction, person_id: str) -> ForgetResult:
 
 def export_person(db: Database, key: str) -> dict[str, Any]:
     """Everything held about the person whose id or address is ``key`` (an access request):
-    their properties, addresses, jobs, participations with conversation metadata, ties and
-    assessments. Other people appear only by id and name, as the other side of a tie."""
+    their properties, addresses, jobs, participations with conversation metadata, their ties
+    as of today (stored or derived from the conversations alike) and assessments. Other people
+    appear only by id and name, as the other side of a tie."""
     person_id = find_person_id(db, key)
     (person,) = db.read("privacy.person", id=person_id)
+    found = [t for t in ties_as_of(db, date.today(), [person_id]) if t.level >= 1]
+    others = [t.b if t.a == person_id else t.a for t in found]
+    names = {pid: p.name for pid, p in people(db, others).items()}
     return {
         "person": person["properties"],
         "addresses": person["addresses"],
         "employments": db.read("privacy.employments", id=person_id),
         "participations": db.read("privacy.participations", id=person_id),
-        "ties": db.read("privacy.ties", id=person_id),
+        "ties": [
+            {"person_id": other, "name": names.get(other, other), "tie": tie.to_dict()}
+            for other, tie in zip(others, found, strict=True)
+        ],
         "assessments": db.read("privacy.assessments", id=person_id),
     }

@@ -11,7 +11,7 @@ from rich.table import Table
 from graphx.cli.common import JSON_OPTION, database, err, out, print_json, settings
 from graphx.db import apply_schema, delete_all
 from graphx.local_neo4j import LocalNeo4j
-from graphx.stats import graph_stats
+from graphx.stats import graph_stats, ties_stats
 from graphx.ties.model import configured
 
 db_app = typer.Typer(help="Run the local Neo4j server, or reset the configured database.")
@@ -108,7 +108,7 @@ def stats(as_json: bool = JSON_OPTION) -> None:
     """Count organisations, people, conversations, participations and stored ties, and say
     which depth settings scored the ties and when."""
     with database() as db:
-        counts = graph_stats(db)
+        counts = graph_stats(db) | ties_stats(db)
     if as_json:
         print_json(counts)
         return

@@ -45,7 +45,8 @@ Organiser = Literal["a", "b", "both", "other"]
 
 DEFAULTS_PATH = Path(__file__).with_name("defaults.toml")
 _SECTIONS = ("group", "duration", "decay", "bonus", "levels")
-_DEPTH_RANK = {"outside": 0, "business": 1, "personal": 2}
+DEPTH_RANK = {depth: rank for rank, depth in enumerate(DEPTHS)}
+"""Effective depths in order: outside 0, business 1, personal 2 (``Prepared.rank``)."""
 _LN2 = math.log(2)
 _YEAR_DAYS = 365.25
 
@@ -363,7 +364,7 @@ def prepare(contact: Contact, config: Config) -> Prepared:
         contact.kind, contact.depth, contact.participants, contact.duration_minutes, config
     )
     return Prepared(
-        utc.toordinal(), base, _DEPTH_RANK[eff], contact.kind, contact.organiser, when,
+        utc.toordinal(), base, DEPTH_RANK[eff], contact.kind, contact.organiser, when,
         contact.participants, utc.year,
     )  # fmt: skip
 
@@ -490,7 +491,7 @@ def tie_from_prepared(
     if not items:
         return Tie(a, b, 0, 0.0, None, None, 0, {}, {}, ("no recorded contact",), as_of)
     by_kind = _count(it.kind for it in items)
-    by_depth = _count(_RANK_DEPTH[it.rank] for it in items)
+    by_depth = _count(DEPTHS[it.rank] for it in items)
     last_deep = _last_deep(items, config) if s.recent_personal or s.personal else None
     return Tie(
         a=a, b=b, level=s.level, strength=round(s.strength, 4),
@@ -576,7 +577,6 @@ def contributions(
 
 # --- words ------------------------------------------------------------------------------
 
-_RANK_DEPTH = {0: "outside", 1: "business", 2: "personal"}
 _NOUN = {
     "email": ("e-mail", "e-mails"),
     "call": ("call", "calls"),
@@ -635,7 +635,7 @@ def _components(
     for rank in (2, 1, 0):
         group = [it for it in items if it.rank == rank]
         if group:
-            out.append(_depth_sentence(_RANK_DEPTH[rank], group, as_of_day))
+            out.append(_depth_sentence(DEPTHS[rank], group, as_of_day))
     if s.org_a and s.org_b:
         out.append(f"both sides invite ({a} organised {s.org_a}, {b} {s.org_b})")
     elif s.org_a or s.org_b:

@@ -33,6 +33,7 @@ import numpy.typing as npt
 
 from graphx.model import CONVERSATION_KINDS, DEPTHS, Level
 from graphx.ties.model import (
+    DEPTH_RANK,
     Config,
     Prepared,
     Tie,
@@ -41,7 +42,6 @@ from graphx.ties.model import (
     tie_from_prepared,
 )
 
-_RANK = {"outside": 0, "business": 1, "personal": 2}
 _KIND_INDEX = {k: i for i, k in enumerate(CONVERSATION_KINDS)}
 _ORGANISERS = ("other", "a", "b", "both")  # index = 1 * (a organised) + 2 * (b organised)
 _EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
@@ -164,7 +164,7 @@ def read_conversations(
         found = weights.get(key)
         if found is None:
             base, eff = base_weight(kind, depth, int(participants), minutes, config)
-            found = weights[key] = (base, _RANK[eff])
+            found = weights[key] = (base, DEPTH_RANK[eff])
         if kind not in kind_index:
             kind_index[kind] = len(kinds)
             kinds.append(kind)

@@ -39,6 +39,7 @@ from graphx.ties.vectorised import paused_gc, read_conversations, score_contacts
 
 _BATCH = 2000
 _LN2 = math.log(2)
+_PERSONAL_KINDS = sorted(k for k, depth in DEFAULT_DEPTH.items() if depth == "personal")
 
 
 def until(as_of: date) -> datetime:
@@ -155,21 +156,6 @@ class Histories:
             )  # fmt: skip
         return out
 
-    def personal_partners(
-        self, db: Database, as_of: date, person_ids: Collection[str], among: Collection[str]
-    ) -> set[str]:
-        """The people of ``among`` who shared a conversation tagged personal with someone of
-        ``person_ids`` before ``as_of``: no one else can stand at personal or above with them
-        (that level needs personal weight)."""
-        self._fetch(db, person_ids)
-        before, wanted = int(until(as_of).timestamp()), set(among)
-        out: set[str] = set()
-        for key in set().union(*(self._of.get(p, set()) for p in person_ids)):
-            _, at, _, depth, *_, members = self._rows[key]
-            if depth == "personal" and at < before:
-                out.update(m[0] for m in members if m[0] in wanted)
-        return out
-
 
 def _moment(seconds: int) -> datetime:
     return datetime.fromtimestamp(seconds, UTC)
@@ -239,9 +225,30 @@ class TieView:
         if not left or not right:
             return []
         if floor >= Level.PERSONAL:
-            right = self.histories.personal_partners(self.db, self.as_of, left, right)
-        found = self.histories.ties(self.db, self.as_of, left, among=right)
+            found = self._personal_pairs(left, right)
+        else:
+            found = self.histories.ties(self.db, self.as_of, left, among=right)
         return [t for t in _seen_from(found, left, right) if t.level >= floor]
+
+    def _personal_pairs(self, left: set[str], right: set[str]) -> list[Link]:
+        """Ties of only the pairs that shared a personal conversation up to the date: no
+        other pair can stand at personal or above (that level needs personal weight)."""
+        rows = self.db.read(
+            "ties.personal_pairs", left=sorted(left), right=sorted(right),
+            until=until(self.as_of), personal_kinds=_PERSONAL_KINDS,
+        )  # fmt: skip
+        pairs = sorted({(min(r["a"], r["b"]), max(r["a"], r["b"])) for r in rows})
+        found = _pair_histories(self.db, pairs, self.as_of)
+        out = []
+        for a, b in pairs:
+            contacts = [_contact(r) for r in found.get((a, b), [])]
+            tie = score_pair(a, b, contacts, self.as_of, self.config)
+            if tie.level >= 1:
+                out.append(
+                    Link(tie.a, tie.b, tie.level, tie.strength, tie.first_contact,
+                         tie.last_contact, tie.conversations, tie.last_deep)
+                )  # fmt: skip
+        return out
 
     def between(
         self, left: Collection[str], right: Collection[str], min_level: int = 1

@@ -87,7 +87,8 @@ def ties(db: Database) -> list[tuple[Any, ...]]:
     return rows(
         db,
         "MATCH (a)-[t:TIE]->(b) RETURN a.id, b.id, t.level, round(t.strength, 9), "
-        "t.conversations, t.first_contact, t.last_contact, t.components",
+        "t.conversations, t.first_contact, t.last_contact, t.day, t.business_until,"
+        " t.personal_until, t.trusted_until",
     )
 
 

@@ -16,6 +16,7 @@ from graphx.importers.canonical import import_canonical
 from graphx.local_neo4j import LocalNeo4j
 from graphx.stats import graph_stats
 from graphx.ties.store import score_all, set_assessment
+from tests.integration.analytics_graph import tie
 from tests.integration.support import canonical_dump, own_server, own_settings, rows, ties
 
 pytestmark = pytest.mark.neo4j
@@ -36,6 +37,7 @@ def test_data_survives_backup_reset_and_restore(
         assessed = "MATCH (a)-[s:ASSESSED]->(b) RETURN a.id, b.id, s.level, s.reason, s.by"
         with connect(server.settings) as db:
             import_canonical(db, DATA / "canonical")
+            tie(db, "ann", "cfo", 3, 6.0)  # a personal tie, so that one TIE is stored
             score_all(db)
             set_assessment(db, "ann", "cfo", 4, "twenty years of sailing", "ann")
             before = (canonical_dump(db), ties(db), rows(db, assessed))

@@ -44,7 +44,7 @@ def test_applying_the_schema_twice_changes_nothing(db: Database) -> None:
     before = names()
     apply_schema(db)
     assert names() == before
-    assert {"person_id", "email_address", "conversation_date", "tie_level"} <= before
+    assert {"person_id", "email_address", "conversation_date", "tie_store_id"} <= before
 
 
 def test_a_query_called_with_the_wrong_parameters_is_refused(db: Database) -> None:
@@ -57,6 +57,7 @@ def test_stats_json_on_an_empty_database_prints_zero_counts(cli_env: Path) -> No
     assert result.exit_code == 0, result.output
     assert json.loads(result.output) == {
         "organisations": 0, "people": 0, "conversations": 0, "participations": 0, "ties": 0,
+        "ties_settings": None, "ties_scored_as_of": None, "ties_complete": False,
     }  # fmt: skip
 
 

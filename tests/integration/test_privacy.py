@@ -210,7 +210,7 @@ def test_graphx_export_person_prints_json_and_forget_needs_yes(cli_env: Path) ->
     done = runner.invoke(app, ["forget", "bob", "--yes", "--json"])
     assert done.exit_code == 0, done.output
     assert json.loads(done.stdout) == {
-        "person_id": "bob", "addresses": 1, "participations": 2, "ties": 4, "assessments": 0,
+        "person_id": "bob", "addresses": 1, "participations": 2, "ties": 0, "assessments": 0,
         "employments": 1, "conversations_deleted": 1, "conversations_recounted": 1,
         "subjects_cleared": 0, "assessments_scrubbed": 0,
     }  # fmt: skip

@@ -13,14 +13,13 @@ from __future__ import annotations
 import csv
 import json
 import shutil
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from graphx.agenda import agenda
-from graphx.cli.common import to_jsonable
 from graphx.coverage import coverage, portfolio
 from graphx.db import Database, delete_all
 from graphx.gaps import gaps
@@ -31,7 +30,7 @@ from graphx.ties.store import mark_incomplete, rescore, score_all, store_state
 from graphx.ties.view import explain
 
 SPLIT = date(2025, 6, 30)
-DATES = (date(2025, 3, 31), date(2026, 2, 15), WINDOW_END + (date(2027, 1, 6) - WINDOW_END))
+DATES = (date(2025, 3, 31), date(2026, 2, 15), WINDOW_END + timedelta(days=40))
 
 
 @pytest.fixture(scope="module")
@@ -76,15 +75,11 @@ def answers(db: Database) -> dict[str, Any]:
             "coverage": maps,
             "portfolio": [row.to_json() for row in portfolio(db, day)],
             "gaps": gaps(db, day).to_json(),
-            "intro": [
-                introductions(db, colleague, d, as_of=day).to_json() for d in directors[:3]
-            ],
-            "explain": [
-                explain(db, colleague, d, day)[0].to_dict() for d in directors + known
-            ],
+            "intro": [introductions(db, colleague, d, as_of=day).to_json() for d in directors[:3]],
+            "explain": [explain(db, colleague, d, day)[0].to_dict() for d in directors + known],
             "agenda": agenda(db, colleague, day).to_json(),
         }
-    return json.loads(json.dumps(to_jsonable(out)))
+    return json.loads(json.dumps(out, default=lambda value: value.isoformat()))
 
 
 @pytest.mark.neo4j

@@ -12,12 +12,11 @@ from typing import Any
 import pytest
 
 from graphx.model import CONVERSATION_KINDS, DEPTHS
-from graphx.ties.model import Config, Prepared, Tie, base_weight, tie_from_prepared
+from graphx.ties.model import DEPTH_RANK, Config, Prepared, Tie, base_weight, tie_from_prepared
 from graphx.ties.vectorised import NEVER, read_conversations, score_contacts
 from graphx.ties.view import stored_link, until
 
 AS_OF = date(2025, 6, 30)
-_RANK = {"outside": 0, "business": 1, "personal": 2}
 
 
 def stream(
@@ -59,7 +58,7 @@ def histories(rows: list[list[Any]], config: Config) -> dict[tuple[str, str], li
                     (role_a == "organizer", role_b == "organizer"), "other"
                 )
                 out[(a, b)].append(
-                    Prepared(when.toordinal(), base, _RANK[eff], kind, org, when, participants,
+                    Prepared(when.toordinal(), base, DEPTH_RANK[eff], kind, org, when, participants,
                              when.year)
                 )  # fmt: skip
     return out
