@@ -22,8 +22,8 @@ from graphx.directory import Director, colleagues, directors_among
 from graphx.errors import NotFound
 from graphx.gaps import GapsConfig, usual_gap
 from graphx.model import Level
-from graphx.ties.model import ago
 from graphx.ties.view import Link, TieView
+from graphx.ties.wording import ago
 
 DEEP = int(Level.PERSONAL)
 DUE_DAYS = 30

@@ -35,8 +35,8 @@ from graphx.directory import (
 )
 from graphx.intro import link_weight
 from graphx.model import Level
-from graphx.ties.model import ago
 from graphx.ties.view import Link, TieView
+from graphx.ties.wording import ago
 
 DEEP = int(Level.PERSONAL)
 _LEVEL_WORDS = {

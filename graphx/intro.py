@@ -27,8 +27,8 @@ import networkx as nx
 from graphx.db import Database
 from graphx.directory import people
 from graphx.errors import NotFound
-from graphx.ties.model import ago
 from graphx.ties.view import Link, TieView
+from graphx.ties.wording import ago
 
 HALF_STRENGTH = 3.0
 """Tie strength that weighs 0.5: the depth model's default threshold for level 3."""

@@ -15,6 +15,8 @@ ORGANISATION_KINDS: tuple[str, ...] = get_args(OrganisationKind)
 PERSON_LEVELS: tuple[str, ...] = get_args(PersonLevel)
 CONVERSATION_KINDS: tuple[str, ...] = get_args(ConversationKind)
 DEPTHS: tuple[str, ...] = get_args(Depth)
+YEAR_DAYS = 365.25
+"""Days in a year, on average: spans of days read as years."""
 ROLES: tuple[str, ...] = get_args(Role)
 DIRECTOR_LEVELS: tuple[str, ...] = ("board", "executive")
 

@@ -38,7 +38,8 @@ from typing import Any, Literal, NamedTuple
 
 from graphx.config import load_settings
 from graphx.errors import ConfigError
-from graphx.model import CONVERSATION_KINDS, DEFAULT_DEPTH, DEPTHS, Level
+from graphx.model import CONVERSATION_KINDS, DEFAULT_DEPTH, DEPTHS, YEAR_DAYS, Level
+from graphx.ties.wording import components, count
 
 Organiser = Literal["a", "b", "both", "other"]
 """Who organised a conversation, seen from the pair: a, b, both of them, or someone else."""
@@ -48,7 +49,6 @@ _SECTIONS = ("group", "duration", "decay", "bonus", "levels")
 DEPTH_RANK = {depth: rank for rank, depth in enumerate(DEPTHS)}
 """Effective depths in order: outside 0, business 1, personal 2 (``Prepared.rank``)."""
 _LN2 = math.log(2)
-_YEAR_DAYS = 365.25
 
 
 @dataclass(frozen=True)
@@ -307,7 +307,7 @@ def half_life_days(span_days: float, config: Config) -> float:
     (180.0, 360.0, 720.0)
     """
     value = config.decay_half_life_days + config.decay_half_life_days_per_year * (
-        span_days / _YEAR_DAYS
+        span_days / YEAR_DAYS
     )
     return float(min(config.decay_max_half_life_days, value))
 
@@ -427,7 +427,7 @@ def evaluate(items: Sequence[Prepared], as_of_day: int, config: Config) -> Stats
                     s.recent_personal += 1
     s.reciprocity = config.bonus_reciprocity * min(s.by_a, s.by_b)
     if last_sub >= 0:
-        s.substantive_years = (last_sub - first_sub) / _YEAR_DAYS
+        s.substantive_years = (last_sub - first_sub) / YEAR_DAYS
         s.years_bonus = (
             config.bonus_per_year
             * min(s.substantive_years, config.bonus_max_years)
@@ -490,26 +490,18 @@ def tie_from_prepared(
     s = evaluate(items, day, config)
     if not items:
         return Tie(a, b, 0, 0.0, None, None, 0, {}, {}, ("no recorded contact",), as_of)
-    by_kind = _count(it.kind for it in items)
-    by_depth = _count(DEPTHS[it.rank] for it in items)
+    by_kind = count(it.kind for it in items)
+    by_depth = count(DEPTHS[it.rank] for it in items)
     last_deep = _last_deep(items, config) if s.recent_personal or s.personal else None
     return Tie(
         a=a, b=b, level=s.level, strength=round(s.strength, 4),
         first_contact=items[0].when, last_contact=items[-1].when, conversations=s.n,
         by_kind=by_kind, by_depth=by_depth,
-        components=tuple(_components(
+        components=tuple(components(
             (names or {}).get(a, a), (names or {}).get(b, b), items, s, day, config
         )), as_of=as_of,
         organised_by_a=s.org_a, organised_by_b=s.org_b, last_deep=last_deep,
     )  # fmt: skip
-
-
-def _count(values: Iterable[str]) -> dict[str, int]:
-    """Counts by value (a plain loop: ``Counter`` costs more on the many short histories)."""
-    out: dict[str, int] = {}
-    for value in values:
-        out[value] = out.get(value, 0) + 1
-    return out
 
 
 def _ordered(a: str, b: str, contacts: Iterable[Contact]) -> tuple[str, str, list[Contact]]:
@@ -573,134 +565,3 @@ def contributions(
     return [
         round(p.base * math.exp(-k * (day - p.day)), 4) if p.day <= day else 0.0 for p in prepared
     ]
-
-
-# --- words ------------------------------------------------------------------------------
-
-_NOUN = {
-    "email": ("e-mail", "e-mails"),
-    "call": ("call", "calls"),
-    "meeting": ("meeting", "meetings"),
-    "meal": ("meal", "meals"),
-    "event": ("event", "events"),
-    "trip": ("trip", "trips"),
-}
-
-
-def ago(days: int) -> str:
-    """A span of days in words a director reads at a glance.
-
-    >>> ago(0), ago(1), ago(20), ago(100), ago(800)
-    ('today', 'yesterday', '3 weeks ago', '3 months ago', '2 years ago')
-    """
-    if days <= 0:
-        return "today"
-    if days == 1:
-        return "yesterday"
-    if days < 14:
-        return f"{days} days ago"
-    if days < 60:
-        return f"{round(days / 7)} weeks ago"
-    if days < 730:
-        return f"{round(days / 30.44)} months ago"
-    return f"{round(days / _YEAR_DAYS)} years ago"
-
-
-def _noun(kind: str, n: int) -> str:
-    one, many = _NOUN.get(kind, (kind, kind + "s"))
-    return one if n == 1 else many
-
-
-def _depth_sentence(depth: str, group: list[Prepared], as_of_day: int) -> str:
-    kinds = _count(it.kind for it in group)
-    n = len(group)
-    if len(kinds) == 1:
-        what = f"{n} {depth} {_noun(next(iter(kinds)), n)}"
-    else:
-        common = sorted(kinds.items(), key=lambda km: -km[1])
-        parts = ", ".join(f"{m} {_noun(k, m)}" for k, m in common)
-        what = f"{n} {depth} conversations ({parts})"
-    last = ago(as_of_day - group[-1].day)
-    when = f"{last}" if n == 1 else f"since {group[0].when.year}, last {last}"
-    sizes = sorted(it.participants for it in group)
-    median = sizes[len(sizes) // 2]
-    size = "one-to-one" if median <= 2 else f"typically {median} people"
-    return f"{what} {when} ({size})"
-
-
-def _components(
-    a: str, b: str, items: Sequence[Prepared], s: Stats, as_of_day: int, c: Config
-) -> list[str]:
-    out: list[str] = []
-    for rank in (2, 1, 0):
-        group = [it for it in items if it.rank == rank]
-        if group:
-            out.append(_depth_sentence(DEPTHS[rank], group, as_of_day))
-    if s.org_a and s.org_b:
-        out.append(f"both sides invite ({a} organised {s.org_a}, {b} {s.org_b})")
-    elif s.org_a or s.org_b:
-        who, n = (a, s.org_a) if s.org_a else (b, s.org_b)
-        out.append(f"only {who} takes the initiative ({n} organised)")
-    else:
-        out.append("neither organised a business or personal conversation: others convened them")
-    out.append(_level_reason(s, as_of_day, items, c))
-    out.append(
-        f"strength {s.strength:.2f} = {s.total:.2f} from conversations"
-        f" + {s.reciprocity:.2f} for reciprocity + {s.years_bonus:.2f} for"
-        f" {s.substantive_years:.1f} years of contact (half-life {s.half_life:.0f} days)"
-    )
-    return out
-
-
-def _level_reason(s: Stats, as_of_day: int, items: Sequence[Prepared], c: Config) -> str:
-    months = round(c.levels_recent_days / 30.44)
-    window = f"the last {months} months"
-    if s.level == Level.TRUSTED:
-        return (
-            f"trusted: personal contact in {len(s.personal_years)} different years,"
-            f" both sides invest, strength {s.strength:.1f} >= {c.levels_trusted_min_strength:g}"
-        )
-    if s.level == Level.PERSONAL:
-        why_not = []
-        if len(s.personal_years) < c.levels_trusted_min_personal_years:
-            why_not.append(
-                f"personal contact in {len(s.personal_years)} year(s),"
-                f" trusted needs {c.levels_trusted_min_personal_years}"
-            )
-        if min(s.org_a, s.org_b) < c.levels_trusted_min_initiations:
-            why_not.append(
-                f"trusted needs each side to organise {c.levels_trusted_min_initiations}"
-            )
-        if s.strength < c.levels_trusted_min_strength:
-            why_not.append(
-                f"strength {s.strength:.1f} below {c.levels_trusted_min_strength:g} for trusted"
-            )
-        return f"personal: {s.recent_personal} personal conversations in {window}" + (
-            "; not trusted: " + "; ".join(why_not) if why_not else ""
-        )
-    if s.level == Level.BUSINESS:
-        if s.recent_personal < c.levels_personal_min_recent:
-            why = f"{s.recent_personal} personal conversation(s) in {window}" + (
-                f", needs {c.levels_personal_min_recent}"
-            )
-        else:
-            why = f"personal weight {s.personal:.1f} below {c.levels_personal_min_strength:g}"
-        return (
-            f"business: {s.recent_substantive} business or personal conversations in {window};"
-            f" not personal: {why}"
-        )
-    if s.level == Level.MET:
-        substantive = [it for it in items if it.rank]
-        if not substantive:
-            return "met only: every contact was outside (receptions, large groups)"
-        if s.recent_substantive < c.levels_business_min_recent:
-            last = ago(as_of_day - substantive[-1].day)
-            return (
-                f"met only: {s.recent_substantive} business or personal conversation(s)"
-                f" in {window} (needs {c.levels_business_min_recent}; the last was {last})"
-            )
-        return (
-            f"met only: business and personal weight {s.substantive:.1f}"
-            f" below {c.levels_business_min_strength:g}"
-        )
-    return "no recorded contact"

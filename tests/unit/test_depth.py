@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 import graphx.ties.model
+import graphx.ties.wording
 from graphx.errors import ConfigError
 from graphx.model import Level
 from graphx.ties.model import Config, Contact, score_pair
@@ -29,9 +30,10 @@ def monthly(
 
 
 def test_the_docstring_examples_hold() -> None:
-    result = doctest.testmod(graphx.ties.model)
-    assert result.attempted >= 10
-    assert result.failed == 0
+    model = doctest.testmod(graphx.ties.model)
+    words = doctest.testmod(graphx.ties.wording)
+    assert model.attempted >= 10 and words.attempted >= 1
+    assert model.failed == words.failed == 0
 
 
 def test_years_of_personal_dinners_with_both_sides_inviting_are_trusted() -> None:
