@@ -168,6 +168,7 @@ class OccasionPlan:
         return {
             "interest": self.interest,
             "date": self.on,
+            "as_of": self.on,
             "capacity": self.capacity,
             "recent_days": self.recent_days,
             "max_guests_per_host": self.max_guests_per_host,

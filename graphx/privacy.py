@@ -150,10 +150,12 @@ def export_person(db: Database, key: str) -> dict[str, Any]:
     appear only by id and name, as the other side of a tie."""
     person_id = find_person_id(db, key)
     (person,) = db.read("privacy.person", id=person_id)
-    found = [t for t in ties_as_of(db, date.today(), [person_id]) if t.level >= 1]
+    today = date.today()
+    found = [t for t in ties_as_of(db, today, [person_id]) if t.level >= 1]
     others = [t.b if t.a == person_id else t.a for t in found]
     names = {pid: p.name for pid, p in people(db, others).items()}
     return {
+        "as_of": today,
         "person": person["properties"],
         "addresses": person["addresses"],
         "employments": db.read("privacy.employments", id=person_id),

@@ -4,17 +4,23 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from graphx.accounts import Account, client_accounts, client_names
 from graphx.db import Database
-from tests.integration.analytics_graph import job, org, person, tie
+from graphx.ties.store import score_all
+from graphx.ties.view import TieView
+from tests.integration.analytics_graph import AS_OF, job, org, person, tie
 
 
+@pytest.mark.parametrize("stored", [True, False], ids=["stored", "computed"])
 def test_the_owner_has_the_strongest_business_ties_to_the_clients_current_people(
-    db: Database,
+    db: Database, stored: bool
 ) -> None:
-    """Acme: Ann's two business ties (2.0 + 4.0) outweigh Bob's personal one (5.0); Old left
+    """Acme: Ann's two business ties (2.5 + 4.0) outweigh Bob's personal one (5.0); Old left
     us, Cas opted out, Dora left Acme: their stronger ties count for nothing. Beta is known
-    only from a reception (met): no owner. Gamma is known by nobody."""
+    only from a reception (met): no owner. Gamma is known by nobody. The same from the stored
+    ties as computed from the conversations."""
     org(db, "us", "Us", "home")
     org(db, "acme", "Acme")
     org(db, "beta", "Beta")
@@ -29,7 +35,7 @@ def test_the_owner_has_the_strongest_business_ties_to_the_clients_current_people
     job(db, "piet", "acme", "executive", "CFO")
     job(db, "dora", "acme", "board", "Chair", until=date(2024, 6, 1))
     job(db, "fay", "beta", "board", "CEO")
-    tie(db, "ann", "rosa", 2, 2.0)
+    tie(db, "ann", "rosa", 2, 2.5)
     tie(db, "ann", "piet", 2, 4.0)
     tie(db, "bob", "rosa", 3, 5.0)
     tie(db, "old", "rosa", 4, 30.0)
@@ -37,8 +43,11 @@ def test_the_owner_has_the_strongest_business_ties_to_the_clients_current_people
     tie(db, "bob", "dora", 4, 30.0)
     tie(db, "ann", "fay", 1, 0.9)
     tie(db, "bob", "fay", 1, 0.5)
+    if stored:
+        score_all(db)
+    assert TieView(db, AS_OF).stored == stored
 
-    assert client_accounts(db) == {
+    assert client_accounts(db, AS_OF) == {
         "acme": Account("acme", "Acme", "", "ann", "Ann"),
         "beta": Account("beta", "Beta", "", None, ""),
         "gamma": Account("gamma", "Gamma", "", None, ""),

@@ -10,14 +10,23 @@ from graphx.agenda import agenda
 from graphx.cli import app
 from graphx.db import Database
 from graphx.errors import NotFound
+from graphx.ties.store import mark_incomplete, score_all
+from graphx.ties.view import TieView
 from tests.integration.planning_graph import ON, build
 
 runner = CliRunner()
 
 
-@pytest.fixture
-def golf(db: Database) -> Database:
+@pytest.fixture(params=["stored", "computed"])
+def golf(db: Database, request: pytest.FixtureRequest) -> Database:
+    """The planning graph, its business+ ties read from the store or, with the store marked
+    incomplete (as after ``import --no-score``), all computed: the answers are the same."""
     build(db)
+    if request.param == "stored":
+        score_all(db)
+    else:
+        mark_incomplete(db)
+    assert TieView(db, ON).stored == (request.param == "stored")
     return db
 
 

@@ -1,8 +1,9 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -11,6 +12,8 @@ from graphx.cli import app
 from graphx.coverage import coverage, portfolio
 from graphx.db import Database
 from graphx.errors import NotFound
+from graphx.ties.store import mark_incomplete, rescore, score_all, store_state
+from graphx.ties.view import TieView
 from tests.integration.analytics_graph import AS_OF, days_before, job, meal, org, person, tie
 
 runner = CliRunner()
@@ -22,7 +25,8 @@ def acme(db: Database) -> Database:
 
     Rosa (CEO) is known personally by Ann, through business by Bob; Piet (CFO) only met Bob;
     Otto is a director who opted out; Stan is staff, not a director; Dora left in 2024;
-    Cas is a colleague who opted out; Old left our company.
+    Cas is a colleague who opted out; Old left our company. Ann first met Rosa 80 days before
+    AS_OF, so a quarter earlier nobody knew her personally. The ties are stored.
     """
     org(db, "us", "Us", "home")
     org(db, "acme", "Acme")
@@ -47,13 +51,14 @@ def acme(db: Database) -> Database:
     job(db, "stan", "acme", "staff", "Buyer")
     job(db, "dora", "acme", "board", "Chair", start=date(2018, 1, 1), until=date(2024, 6, 1))
     job(db, "pam", "pros", "board", "CEO")
-    tie(db, "ann", "rosa", 3, 5.0, 20)
+    tie(db, "ann", "rosa", 3, 5.0, 20, first_days=80)
     tie(db, "bob", "rosa", 2, 2.5, 40)
     tie(db, "bob", "piet", 1, 0.5, 100)
     tie(db, "cas", "piet", 4, 20.0, 5)
     tie(db, "old", "piet", 4, 20.0, 5)
     tie(db, "ann", "stan", 4, 25.0, 3)
     tie(db, "ann", "otto", 4, 25.0, 3)
+    score_all(db)
     return db
 
 
@@ -159,6 +164,7 @@ def test_coverage_in_the_past_uses_that_dates_jobs_and_conversations(acme: Datab
     meal(acme, "m2", days_before(10, day), ["dora", "ann"])
     meal(acme, "m3", days_before(5, day), ["old", "piet"])
     meal(acme, "m4", days_before(3, day), ["old", "piet"])
+    rescore(acme, ["m1", "m2", "m3", "m4"])
     result = coverage(acme, "acme", day)
     assert [(d.id, d.best_level, [k.id for k in d.known_by]) for d in result.directors] == [
         ("dora", 3, ["ann"]),
@@ -170,8 +176,32 @@ def test_coverage_in_the_past_uses_that_dates_jobs_and_conversations(acme: Datab
     assert portfolio(acme, day, trend=False)[-1].coverage == 0.4
 
 
-def test_coverage_as_of_today_reads_the_stored_ties(acme: Database) -> None:
-    result = coverage(acme, "acme", date.today())
-    assert [(d.id, d.best_level) for d in result.directors] == [("piet", 1), ("rosa", 3)]
+def test_coverage_read_from_the_stored_ties_equals_the_computed_one(acme: Database) -> None:
+    """The same answers whether ties at business and above come from the store or are all
+    computed from the conversations: on the date the ties were made for, after Ann's tie with
+    Rosa fell below personal, today and a year later."""
+    later = date.today() + timedelta(days=365)
+    days = [AS_OF, AS_OF + timedelta(days=200), date.today(), later]
+
+    def answers() -> list[tuple[dict[str, Any], list[dict[str, Any]]]]:
+        return [
+            (coverage(acme, "acme", day).to_json(), [r.to_json() for r in portfolio(acme, day)])
+            for day in days
+        ]
+
+    assert store_state(acme).serves(TieView(acme, AS_OF).config)
+    stored = answers()
+    mark_incomplete(acme)  # answers compute every tie until the next full run
+    assert not TieView(acme, AS_OF).stored
+    assert answers() == stored
+    score_all(acme)
+    assert TieView(acme, AS_OF).stored and answers() == stored
+    levels = [[(d["id"], d["best_level"]) for d in c["directors"]] for c, _ in stored]
+    assert levels == [
+        [("piet", 1), ("rosa", 3)],
+        [("piet", 1), ("rosa", 2)],
+        [("piet", 1), ("rosa", 1)],
+        [("piet", 1), ("rosa", 1)],
+    ]
     with pytest.raises(NotFound):
         coverage(acme, "nope", AS_OF)

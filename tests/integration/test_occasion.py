@@ -3,6 +3,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -168,7 +169,8 @@ def test_the_invitation_list_exports_as_csv_in_ranked_order(
 @pytest.fixture
 def scored(db: Database) -> Database:
     """Ann and Bob (colleagues); Sam (Acme CEO, golf) had one personal dinner with Ann 60 days
-    ago; Bea (Beta CEO, golf) and Tom (Acme board, golf) know nobody of us. Scored as of ON."""
+    ago; Bea (Beta CEO, golf) and Tom (Acme board, golf) know nobody of us. Days count back
+    from today, the date recording gives the levels for; the ties are stored."""
     org(db, "us", "Us", "home")
     org(db, "acme", "Acme")
     org(db, "beta", "Beta")
@@ -182,8 +184,8 @@ def scored(db: Database) -> Database:
     ]:
         person(db, pid, name, email=f"{pid}@{org_id}.com", interests=["golf"])
         job(db, pid, org_id, "board", title)
-    meal(db, "dinner", days_before(60), ["ann", "sam"])
-    meal(db, "lunch", days_before(30), ["bob", "tom"])
+    meal(db, "dinner", days_before(60, date.today()), ["ann", "sam"])
+    meal(db, "lunch", days_before(30, date.today()), ["bob", "tom"])
     score_all(db)
     return db
 
@@ -191,13 +193,13 @@ def scored(db: Database) -> Database:
 def _levels(db: Database) -> dict[tuple[str, str], int]:
     return {
         (t.a, t.b): t.level
-        for t in ties_as_of(db, ON, ["ann", "bob"])
+        for t in ties_as_of(db, date.today(), ["ann", "bob"])
         if t.level > 0 and {t.a, t.b} & {"sam", "tom", "bea"}
     }
 
 
 def _attendance(db: Database, path: Path, came: set[str]) -> Path:
-    text = plan_occasion(db, "golf", on=ON).to_csv()
+    text = plan_occasion(db, "golf", on=date.today()).to_csv()
     rows = list(csv.DictReader(io.StringIO(text)))
     for row in rows:
         row["attended"] = "true" if row["person_id"] in came else "false"
@@ -211,7 +213,8 @@ def _attendance(db: Database, path: Path, came: set[str]) -> Path:
 def test_recording_who_came_raises_the_ties_of_each_host_and_their_guests(
     scored: Database, cli_env: Path, tmp_path: Path
 ) -> None:
-    plan = plan_occasion(scored, "golf", on=ON)
+    today = date.today()
+    plan = plan_occasion(scored, "golf", on=today)
     assert [(g.person_id, g.host_id) for g in plan.guests] == [
         ("bea", "ann"),
         ("sam", "ann"),
@@ -225,18 +228,19 @@ def test_recording_who_came_raises_the_ties_of_each_host_and_their_guests(
     data = json.loads(result.output)
     assert data["conversations"] == [
         {
-            "id": "occasion:2025-06-30:golf-occasion:ann",
+            "id": f"occasion:{today.isoformat()}:golf-occasion:ann",
             "host_id": "ann",
             "guest_ids": ["bea", "sam"],
         }
     ]
     assert (data["kind"], data["depth"], data["subject"]) == ("event", "personal", "golf occasion")
+    assert data["as_of"] == today.isoformat()
     assert data["ties"] == [
         {"guest_id": "bea", "host_id": "ann", "level_before": 0, "level_after": 1},
         {"guest_id": "sam", "host_id": "ann", "level_before": 1, "level_after": 3},
     ]
     assert _levels(scored) == {("ann", "bea"): 1, ("ann", "sam"): 3, ("bob", "tom"): 1}
-    again = plan_occasion(scored, "golf", on=ON)
+    again = plan_occasion(scored, "golf", on=today)
     assert [r.person_id for r in again.recently_met] == ["bea", "sam"]
 
 
