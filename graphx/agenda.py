@@ -22,7 +22,8 @@ from graphx.directory import Director, colleagues, directors_among
 from graphx.errors import NotFound
 from graphx.gaps import GapsConfig, usual_gap
 from graphx.model import Level
-from graphx.ties.view import Link, TieView
+from graphx.ties.model import Tie
+from graphx.ties.view import TieView
 from graphx.ties.wording import ago
 
 DEEP = int(Level.PERSONAL)
@@ -126,7 +127,7 @@ class Agenda:
         }
 
 
-def _limit(d: Director, link: Link, cfg: GapsConfig) -> tuple[int, str]:
+def _limit(d: Director, link: Tie, cfg: GapsConfig) -> tuple[int, str]:
     """Days of silence a level-3+ tie may have, and which rule set them (as in gaps)."""
     target = cfg.target(d)
     gap = usual_gap(link)
@@ -136,7 +137,7 @@ def _limit(d: Director, link: Link, cfg: GapsConfig) -> tuple[int, str]:
     return target, "cadence"
 
 
-def _tie(d: Director, link: Link, mine: set[str], as_of: date, cfg: GapsConfig) -> AgendaTie:
+def _tie(d: Director, link: Tie, mine: set[str], as_of: date, cfg: GapsConfig) -> AgendaTie:
     last = _day(link.last_contact)
     silent = (as_of - last).days if last else None
     limit, why = _limit(d, link, cfg) if link.level >= DEEP else (None, None)
@@ -246,7 +247,7 @@ def _closest_of_us(
     shallow = {t.person_id: t for t in found if t.level < DEEP and t.status == "ok"}
     if not shallow:
         return []
-    best: dict[str, list[Link]] = defaultdict(list)
+    best: dict[str, list[Tie]] = defaultdict(list)
     # the two best ties of each such director to us hold the best one not this colleague's
     for link in view.notable_between(sorted(shallow), list(team()), top=2):
         best[link.a].append(link)

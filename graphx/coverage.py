@@ -24,7 +24,8 @@ from graphx.directory import (
 )
 from graphx.errors import NotFound
 from graphx.model import Level
-from graphx.ties.view import Link, TieView
+from graphx.ties.model import Tie
+from graphx.ties.view import TieView
 
 COVERED_LEVEL = Level.PERSONAL
 TREND_DAYS = 91
@@ -148,7 +149,7 @@ def score(directors: list[DirectorCoverage], config: CoverageConfig | None = Non
 
 
 def _map(
-    directors: list[Director], links: list[Link], known: Mapping[str, Person]
+    directors: list[Director], links: list[Tie], known: Mapping[str, Person]
 ) -> list[DirectorCoverage]:
     by_director: dict[str, list[Acquaintance]] = defaultdict(list)
     for link in links:

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from graphx.db import Database
-from graphx.ties.view import Link, TieView
+from graphx.ties.model import Tie
+from graphx.ties.view import TieView
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -71,7 +72,7 @@ def search_people(db: Database, text: str, limit: int = 10) -> list[PersonHit]:
     return [PersonHit(**row) for row in rows]
 
 
-def _edge(link: Link) -> Edge:
+def _edge(link: Tie) -> Edge:
     a, b = sorted((link.a, link.b))
     return Edge(a, b, link.level, link.strength, link.last_contact)
 

@@ -35,7 +35,8 @@ from graphx.directory import (
 )
 from graphx.intro import link_weight
 from graphx.model import Level
-from graphx.ties.view import Link, TieView
+from graphx.ties.model import Tie
+from graphx.ties.view import TieView
 from graphx.ties.wording import ago
 
 DEEP = int(Level.PERSONAL)
@@ -224,7 +225,7 @@ def _day(value: datetime | date) -> date:
     return value.date() if isinstance(value, datetime) else value
 
 
-def usual_gap(link: Link) -> float | None:
+def usual_gap(link: Tie) -> float | None:
     """Mean days between the pair's conversations; None with fewer than two or on one day."""
     if link.conversations < 2 or link.first_contact is None or link.last_contact is None:
         return None
@@ -232,7 +233,7 @@ def usual_gap(link: Link) -> float | None:
     return round(gap, 1) if gap >= 1 else None
 
 
-def _best(links: Iterable[Link]) -> list[Link]:
+def _best(links: Iterable[Tie]) -> list[Tie]:
     return sorted(links, key=lambda t: (-t.level, -t.strength, t.b))
 
 
@@ -244,12 +245,12 @@ class _Advisor:
         self,
         view: TieView,
         team: Mapping[str, Person],
-        ties: Mapping[str, list[Link]],
+        ties: Mapping[str, list[Tie]],
         need_paths: list[str],
         as_of: date,
     ) -> None:
         self.team, self.ties, self.as_of = team, ties, as_of
-        self.paths: dict[str, list[tuple[float, Link, Link]]] = defaultdict(list)
+        self.paths: dict[str, list[tuple[float, Tie, Tie]]] = defaultdict(list)
         around = [t for t in view.around(need_paths, Level.BUSINESS) if t.b not in team]
         middle = sorted({t.b for t in around})
         self.by_interest: dict[str, list[str]] = defaultdict(list)
@@ -258,7 +259,7 @@ class _Advisor:
                 self.by_interest[interest].append(colleague.id)
         self.names = {p.id: p.name for p in people(view.db, middle).values()}
         self.names |= {p.id: p.name for p in team.values()}
-        to_team: dict[str, list[Link]] = defaultdict(list)
+        to_team: dict[str, list[Tie]] = defaultdict(list)
         for t in view.between(middle, list(team), min_level=Level.BUSINESS):
             to_team[t.a].append(t)
         for first in around:
@@ -322,11 +323,9 @@ class _Advisor:
         )
 
 
-def _levels_before(
-    view: TieView, fading: list[tuple[Director, Link]]
-) -> dict[tuple[str, str], int]:
+def _levels_before(view: TieView, fading: list[tuple[Director, Tie]]) -> dict[tuple[str, str], int]:
     """The level of each fading pair as of its ``last_deep`` date (computed, one call a date)."""
-    by_day: dict[date, list[Link]] = defaultdict(list)
+    by_day: dict[date, list[Tie]] = defaultdict(list)
     for _, t in fading:
         assert t.last_deep is not None
         by_day[_day(t.last_deep)].append(t)
@@ -359,7 +358,7 @@ def gaps(
         directors = client_directors(db, as_of)[1]
     team = team if team is not None else colleagues(db, as_of)
     view = ties or TieView(db, as_of)
-    by_director: dict[str, list[Link]] = defaultdict(list)
+    by_director: dict[str, list[Tie]] = defaultdict(list)
     # the best two ties of a director (the second is advised beside a single deep one) and
     # every business+ or once-deep one: the other "met" ties change no gap
     for t in view.notable_between(sorted({d.id for d in directors}), list(team), top=2):

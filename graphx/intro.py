@@ -19,7 +19,7 @@ import itertools
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 import networkx as nx
@@ -27,7 +27,8 @@ import networkx as nx
 from graphx.db import Database
 from graphx.directory import people
 from graphx.errors import NotFound
-from graphx.ties.view import Link, TieView
+from graphx.ties.model import Tie
+from graphx.ties.view import TieView
 from graphx.ties.wording import ago
 
 HALF_STRENGTH = 3.0
@@ -53,34 +54,14 @@ def link_weight(strength: float, half_strength: float = HALF_STRENGTH) -> float:
 
 
 @dataclass(frozen=True)
-class ChainLink:
-    """One link of a chain, from ``a`` (nearer the start) to ``b``."""
-
-    a: str
-    b: str
-    level: int
-    strength: float
-    weight: float
-    last_contact: datetime | None
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "a": self.a,
-            "b": self.b,
-            "level": self.level,
-            "strength": self.strength,
-            "weight": round(self.weight, 4),
-            "last_contact": self.last_contact,
-        }
-
-
-@dataclass(frozen=True)
 class Chain:
-    """People from the start to the target, and the links between consecutive people."""
+    """People from the start to the target, the ties between consecutive people (each seen
+    from the one nearer the start) and their weights."""
 
     people: tuple[str, ...]
     strength: float
-    links: tuple[ChainLink, ...]
+    links: tuple[Tie, ...]
+    weights: tuple[float, ...]
 
     @property
     def hops(self) -> int:
@@ -90,7 +71,17 @@ class Chain:
         return {
             "people": list(self.people),
             "strength": round(self.strength, 6),
-            "links": [link.to_json() for link in self.links],
+            "links": [
+                {
+                    "a": t.a,
+                    "b": t.b,
+                    "level": t.level,
+                    "strength": t.strength,
+                    "weight": round(w, 4),
+                    "last_contact": t.last_contact,
+                }
+                for t, w in zip(self.links, self.weights, strict=True)
+            ],
         }
 
 
@@ -120,7 +111,7 @@ class Introductions:
 
 def neighbourhood(
     view: TieView, ends: list[str], max_hops: int, min_level_between: int = 1
-) -> list[Link]:
+) -> list[Tie]:
     """Every tie that a chain of at most ``max_hops`` between the ends can use.
 
     On such a chain each link has an end within ``(max_hops - 1) // 2`` hops of one of the
@@ -130,7 +121,7 @@ def neighbourhood(
     radius = (max_hops - 1) // 2
     seen = set(ends)
     frontier = list(ends)
-    links: list[Link] = []
+    links: list[Tie] = []
     for ring in range(radius + 1):
         found = view.around(frontier, min_level=1 if ring == 0 else min_level_between)
         links.extend(found)
@@ -141,7 +132,7 @@ def neighbourhood(
     return links
 
 
-def _graph(links: list[Link], ends: list[str], max_hops: int, cfg: IntroConfig) -> nx.Graph:
+def _graph(links: list[Tie], ends: list[str], max_hops: int, cfg: IntroConfig) -> nx.Graph:
     graph = nx.Graph()
     for link in links:
         if link.a == link.b:
@@ -199,14 +190,15 @@ def best_chains(
 
 
 def _chain(graph: nx.Graph, path: list[str]) -> Chain:
-    links = []
+    links, weights = [], []
     strength = 1.0
     for a, b in itertools.pairwise(path):
         data = graph.edges[a, b]
-        tie: Link = data["link"]
-        links.append(ChainLink(a, b, tie.level, tie.strength, data["weight"], tie.last_contact))
+        tie: Tie = data["link"]
+        links.append(tie.seen_from(a))
+        weights.append(data["weight"])
         strength *= data["weight"]
-    return Chain(tuple(path), strength, tuple(links))
+    return Chain(tuple(path), strength, tuple(links), tuple(weights))
 
 
 _KNOWS = {
@@ -217,7 +209,7 @@ _KNOWS = {
 }
 
 
-def _since(link: ChainLink, as_of: date) -> str:
+def _since(link: Tie, as_of: date) -> str:
     if link.last_contact is None:
         return ""
     return f", last met {ago((as_of - link.last_contact.date()).days)}"

@@ -38,7 +38,8 @@ from graphx.directory import Director, Person, client_directors, colleagues, peo
 from graphx.errors import InputError
 from graphx.intro import link_weight
 from graphx.model import Level
-from graphx.ties.view import Link, TieView, until
+from graphx.ties.model import Tie
+from graphx.ties.view import TieView, until
 
 OCCASION_KINDS: tuple[str, ...] = ("event", "trip")
 """Conversation kinds that count as an occasion for the recently-met rule."""
@@ -199,7 +200,7 @@ class _Candidate:
     director: Director
     tier: str
     coverage: float
-    links: tuple[Link, ...]  # colleague ties, best first
+    links: tuple[Tie, ...]  # colleague ties, best first
 
     @property
     def best_level(self) -> int:
@@ -222,7 +223,7 @@ def _once_each(candidates: list[_Candidate]) -> list[_Candidate]:
     return out
 
 
-def _tier(links: list[Link]) -> str:
+def _tier(links: list[Tie]) -> str:
     deep = [t for t in links if t.level >= DEEP]
     if not deep:
         return "uncovered"
@@ -265,7 +266,7 @@ def _chains(
     someone who knows the guest at level 2+ and has a tie with a colleague."""
     around = [t for t in view.around(guest_ids, min_level=2) if t.b not in team]
     middle = sorted({t.b for t in around})
-    to_team: dict[str, list[Link]] = defaultdict(list)
+    to_team: dict[str, list[Tie]] = defaultdict(list)
     for t in view.between(middle, list(team)):
         to_team[t.a].append(t)
     out: dict[str, list[tuple[float, str, str]]] = defaultdict(list)
@@ -363,7 +364,7 @@ def plan_occasion(
     view = ties or TieView(db, day)
     _, directors = client_directors(db, day)
     team = colleagues(db, day)
-    by_director: dict[str, list[Link]] = defaultdict(list)
+    by_director: dict[str, list[Tie]] = defaultdict(list)
     for t in view.between(sorted({d.id for d in directors}), list(team)):
         if t.a != t.b:
             by_director[t.a].append(t)

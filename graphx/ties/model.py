@@ -30,7 +30,7 @@ import json
 import math
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import UTC, date, datetime, time
 from functools import cache
 from pathlib import Path
@@ -210,7 +210,10 @@ class Assessment:
 
 @dataclass(frozen=True)
 class Tie:
-    """How well ``a`` and ``b`` (``a < b``) know each other as of ``as_of``.
+    """How well ``a`` and ``b`` know each other as of ``as_of``: the one shape of a tie.
+
+    The model and the store give it with ``a < b``; :meth:`seen_from` turns it round, so that
+    ``a`` is the person a question starts from.
 
     ``by_depth`` counts conversations by the depth the model used for the pair (a personal
     dinner of 20 counts as business, see :func:`effective_depth`). ``last_deep`` is the
@@ -236,6 +239,15 @@ class Tie:
     @property
     def level_name(self) -> str:
         return Level(self.level).label
+
+    def seen_from(self, person_id: str) -> Tie:
+        """The same tie with ``a`` the given person (the organiser counts follow)."""
+        if person_id != self.b:
+            return self
+        return replace(
+            self, a=self.b, b=self.a,
+            organised_by_a=self.organised_by_b, organised_by_b=self.organised_by_a,
+        )  # fmt: skip
 
     @property
     def assessed_level(self) -> int | None:
@@ -460,7 +472,7 @@ def _level(s: Stats, c: Config) -> int:
     return Level.PERSONAL
 
 
-def _last_deep(items: Sequence[Prepared], config: Config, checks: int = 12) -> datetime | None:
+def last_deep(items: Sequence[Prepared], config: Config, checks: int = 12) -> datetime | None:
     """The last personal contact as of which the tie stood at level 3+ (last ``checks`` tried)."""
     tried = 0
     for index in range(len(items) - 1, -1, -1):
@@ -492,7 +504,7 @@ def tie_from_prepared(
         return Tie(a, b, 0, 0.0, None, None, 0, {}, {}, ("no recorded contact",), as_of)
     by_kind = count(it.kind for it in items)
     by_depth = count(DEPTHS[it.rank] for it in items)
-    last_deep = _last_deep(items, config) if s.recent_personal or s.personal else None
+    deep = last_deep(items, config) if s.recent_personal or s.personal else None
     return Tie(
         a=a, b=b, level=s.level, strength=round(s.strength, 4),
         first_contact=items[0].when, last_contact=items[-1].when, conversations=s.n,
@@ -500,7 +512,7 @@ def tie_from_prepared(
         components=tuple(components(
             (names or {}).get(a, a), (names or {}).get(b, b), items, s, day, config
         )), as_of=as_of,
-        organised_by_a=s.org_a, organised_by_b=s.org_b, last_deep=last_deep,
+        organised_by_a=s.org_a, organised_by_b=s.org_b, last_deep=deep,
     )  # fmt: skip
 
 

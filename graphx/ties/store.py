@@ -14,6 +14,7 @@ when it does, with the settings in force.
 
 from __future__ import annotations
 
+import itertools
 import time as clock
 import uuid
 from collections.abc import Collection, Mapping
@@ -38,8 +39,8 @@ from graphx.ties.vectorised import (
 
 _BATCH = 5000
 _WRITE_BATCH = 20_000
-CHUNK_PAIRS = 250_000
-"""Pairs scored at once: the pair-conversations of that many pairs bound the memory."""
+CHUNK_CONTACTS = 1_000_000
+"""Pair-conversations scored at once (about 300 MB of arrays): they bound the memory."""
 FULL_SHARE = 0.2
 """A change touching more than this share of all conversations re-scores everything."""
 
@@ -140,19 +141,31 @@ class _Tally:
         )
 
 
+def _chunks(keys: IntArray, counts: IntArray) -> list[IntArray]:
+    """``keys`` in runs of about ``CHUNK_CONTACTS`` pair-conversations (``counts`` each)."""
+    if not len(keys):
+        return []
+    total = np.cumsum(counts)
+    marks = np.arange(1, int(total[-1]) // CHUNK_CONTACTS + 1) * CHUNK_CONTACTS
+    ends = np.searchsorted(total, marks) + 1
+    bounds = np.unique(np.r_[0, np.minimum(ends, len(keys)), len(keys)])
+    return [keys[start:end] for start, end in itertools.pairwise(bounds.tolist())]
+
+
 def _score_and_store(
     db: Database,
     conversations: Conversations,
     keys: IntArray,
+    counts: IntArray,
     config: Config,
     run: str,
     keep_pairs: bool = False,
 ) -> _Tally:
-    """Score the pairs of ``keys`` (sorted) as of their last contact, ``CHUNK_PAIRS`` at a
-    time, and store those that carry weight."""
+    """Score the pairs of ``keys`` (sorted; ``counts`` their conversations) as of their last
+    contact, about ``CHUNK_CONTACTS`` pair-conversations at a time, and store those that
+    carry weight."""
     tally = _Tally()
-    for start in range(0, len(keys), CHUNK_PAIRS):
-        chunk = keys[start : start + CHUNK_PAIRS]
+    for chunk in _chunks(keys, counts):
         scores = score_contacts(conversations.contacts(chunk), None, config)
         chosen = scores.weighty()
         rows = scores.rows(chosen)
@@ -167,17 +180,18 @@ def _score_and_store(
     return tally
 
 
-def _candidates(conversations: Conversations, config: Config) -> IntArray:
-    """The pairs that may carry weight: those with as many business or personal
-    conversations as the business level needs (at least one when it needs weight); every
-    other pair is *met* at most, whatever the date."""
+def _candidates(conversations: Conversations, config: Config) -> tuple[IntArray, IntArray]:
+    """The pairs that may carry weight, and how many business or personal conversations each
+    shared: those with as many as the business level needs (at least one when it needs
+    weight); every other pair is *met* at most, whatever the date."""
     needed = max(
         config.levels_business_min_recent, 1 if config.levels_business_min_strength > 0 else 0
     )
     if needed == 0:
-        return conversations.pair_keys(np.ones(len(conversations), dtype=bool))
+        return conversations.pair_counts(np.ones(len(conversations), dtype=bool))
     keys, counts = conversations.pair_counts(conversations.rank > 0)
-    return keys[counts >= needed]
+    chosen = counts >= needed
+    return keys[chosen], counts[chosen]
 
 
 def score_all(db: Database, config: Config | None = None) -> ScoreSummary:
@@ -193,7 +207,8 @@ def score_all(db: Database, config: Config | None = None) -> ScoreSummary:
     db.write("ties.set_state", config=config.fingerprint, scored=date.today(), complete=False)
     with paused_gc():
         conversations = read_conversations(db.stream("ties.conversations", until=None), config)
-        tally = _score_and_store(db, conversations, _candidates(conversations, config), config, run)
+        keys, counts = _candidates(conversations, config)
+        tally = _score_and_store(db, conversations, keys, counts, config, run)
     (row,) = db.run_in_autocommit("ties.delete_other_runs", run=run)
     db.write("ties.set_state", config=config.fingerprint, scored=date.today(), complete=True)
     return tally.summary(int(row["removed"]), len(conversations), True, started)
@@ -222,8 +237,11 @@ def score_conversations(
     with paused_gc():
         rows = db.stream("ties.shared_conversations", person_ids=sorted(people))
         conversations = read_conversations(rows, config, touched=ids)
-        keys = conversations.pair_keys(conversations.touched)
-        tally = _score_and_store(db, conversations, keys, config, "incremental", keep_pairs=True)
+        keys, counts = conversations.pair_counts(np.ones(len(conversations), dtype=bool))
+        touched = np.isin(keys, conversations.pair_keys(conversations.touched))
+        tally = _score_and_store(
+            db, conversations, keys[touched], counts[touched], config, "incremental", True
+        )
     gone = sorted([a, b] for a, b in pairs if (a, b) not in tally.weighty)
     for start in range(0, len(gone), _BATCH):
         db.write("ties.delete_pairs", pairs=gone[start : start + _BATCH])

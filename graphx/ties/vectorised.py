@@ -12,9 +12,10 @@ Two ways to score: as of one date (``as_of``), or each pair as of its own last c
 which its level drops (:class:`Drops`): without new conversations a tie only decays, so its
 level for any later date follows from those days (``docs/depth.md``, "What is stored").
 
-Pairs that need more than numbers -- level business (2) or above, any pair that may ever
-have stood at personal (its ``last_deep``), or one within rounding of a level threshold --
-are scored again by the per-pair model, which also words their ``components``.
+Two things need the per-pair model: a pair within rounding of a level threshold (its level
+and strength are taken from it), and a pair that may once have stood at personal (its
+``last_deep`` looks back over its history). Nothing here words a tie: ``graphx explain``
+words any pair on demand.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ from graphx.ties.model import (
     Tie,
     base_weight,
     evaluate,
-    tie_from_prepared,
+    last_deep,
 )
 
 _KIND_INDEX = {k: i for i, k in enumerate(CONVERSATION_KINDS)}
@@ -234,11 +235,13 @@ class Drops:
 
 @dataclass
 class PairScores:
-    """Every pair's tie as columns; ``detailed`` holds the full Tie of the re-scored pairs.
+    """Every pair's tie as columns.
 
     ``day`` is the ordinal day each pair was scored as of; ``raw_strength`` the strength
     before rounding and ``half_life`` its decay (what a later date's strength follows from);
-    ``drops`` is set when each pair was scored as of its own last contact.
+    ``last_deep`` in epoch seconds, -1 when the pair never stood at personal; ``exact`` how
+    many pairs the per-pair model scored (near a threshold); ``drops`` is set when each pair
+    was scored as of its own last contact.
     """
 
     people: list[str]
@@ -257,7 +260,8 @@ class PairScores:
     by_kind: IntArray  # (pairs, len(kinds)) counts
     by_depth: IntArray  # (pairs, 3) counts: outside, business, personal
     kinds: list[str]
-    detailed: dict[int, Tie]
+    last_deep: IntArray
+    exact: int = 0
     drops: Drops | None = None
 
     def __len__(self) -> int:
@@ -267,35 +271,21 @@ class PairScores:
         counts = np.bincount(self.level, minlength=len(Level))
         return {int(level): int(counts[int(level)]) for level in Level}
 
-    def last_deep(self) -> list[int | None]:
-        """Each pair's ``last_deep`` in epoch seconds (None when it never stood at personal)."""
-        out: list[int | None] = [None] * len(self)
-        for i, tie in self.detailed.items():
-            if tie.last_deep is not None:
-                out[i] = int(tie.last_deep.timestamp())
-        return out
-
     def weighty(self) -> IntArray:
         """The pairs the store keeps: business or above at their scoring day, or once
         personal (``last_deep``): every other pair is at most *met* from then on."""
-        deep = np.zeros(len(self), dtype=bool)
-        for i, tie in self.detailed.items():
-            deep[i] = tie.last_deep is not None
-        return np.flatnonzero((self.level >= Level.BUSINESS) | deep)
+        return np.flatnonzero((self.level >= Level.BUSINESS) | (self.last_deep >= 0))
 
     def ties(self, among: Collection[str] | None = None) -> list[Tie]:
-        """Every pair as a Tie (only pairs with someone in ``among`` when given); pairs not
-        re-scored per pair have no ``components`` (``graphx explain`` words them)."""
+        """Every pair as a Tie (only pairs with someone in ``among`` when given), without
+        ``components`` (``graphx explain`` words a pair)."""
         position = {p: i for i, p in enumerate(self.people)}
         wanted = None if among is None else {position[p] for p in among if p in position}
         out: list[Tie] = []
         kinds, people = self.kinds, self.people
+        deep = self.last_deep.tolist()
         for i, (a, b) in enumerate(zip(self.a.tolist(), self.b.tolist(), strict=True)):
             if wanted is not None and a not in wanted and b not in wanted:
-                continue
-            detailed = self.detailed.get(i)
-            if detailed is not None:
-                out.append(detailed)
                 continue
             out.append(
                 Tie(
@@ -309,6 +299,7 @@ class PairScores:
                     components=(), as_of=date.fromordinal(int(self.day[i])),
                     organised_by_a=int(self.organised_by_a[i]),
                     organised_by_b=int(self.organised_by_b[i]),
+                    last_deep=None if deep[i] < 0 else datetime.fromtimestamp(deep[i], UTC),
                 )
             )  # fmt: skip
         return out
@@ -324,7 +315,6 @@ class PairScores:
         zeros = np.zeros(len(self), dtype=np.int64)
         counts = [self.by_kind[:, c] if c >= 0 else zeros for c in kind_cols]
         counts += [self.by_depth[:, r] for r in range(len(DEPTHS))]
-        deep = self.last_deep()
         people = self.people
         columns = [
             [people[i] for i in self.a[chosen].tolist()],
@@ -338,7 +328,7 @@ class PairScores:
                     self.organised_by_b, *counts,
                 )
             ),
-            [deep[i] for i in chosen.tolist()],
+            [None if d < 0 else d for d in self.last_deep[chosen].tolist()],
         ]  # fmt: skip
         return [list(values) for values in zip(*columns, strict=True)]
 
@@ -446,8 +436,8 @@ def score_contacts(pc: PairContacts, as_of: date | None, config: Config) -> Pair
     trusted = is_personal & (raw_strength >= c.levels_trusted_min_strength) & static_trust
     level = 1 + business.astype(np.int64) + is_personal + trusted
 
-    # Which pairs the per-pair model scores again: level 2+, a possible last_deep, or a
-    # quantity within rounding of its threshold (so the level cannot differ by an ulp).
+    # The per-pair model decides a quantity within rounding of its threshold (so the level
+    # cannot differ by an ulp), and looks back for a possible last_deep.
     def near(values: FloatArray, threshold: float) -> BoolArray:
         return np.abs(values - threshold) <= _SLACK * max(abs(threshold), 1.0)
 
@@ -455,9 +445,7 @@ def score_contacts(pc: PairContacts, as_of: date | None, config: Config) -> Pair
         base_personal >= c.levels_personal_min_strength * (1 - _SLACK)
     )
     again = (
-        (level >= 2)
-        | may_be_deep
-        | near(substantive, c.levels_business_min_strength)
+        near(substantive, c.levels_business_min_strength)
         | near(personal, c.levels_personal_min_strength)
         | near(raw_strength, c.levels_trusted_min_strength)
     )
@@ -475,16 +463,16 @@ def score_contacts(pc: PairContacts, as_of: date | None, config: Config) -> Pair
             )  # fmt: skip
         return out
 
-    detailed: dict[int, Tie] = {}
     for g in np.flatnonzero(again).tolist():
-        s = int(starts[g])
-        a, b = pc.people[int(key[s] // n_people)], pc.people[int(key[s] % n_people)]
-        detailed[g] = tie_from_prepared(a, b, items_of(g), date.fromordinal(int(ref[g])), config)
+        stats = evaluate(items_of(g), int(ref[g]), config)
+        level[g], raw_strength[g] = stats.level, stats.strength
     # Python's round (correctly rounded), as the per-pair model rounds
     strength = np.array([round(x, 4) for x in raw_strength.tolist()], dtype=np.float64)
-    for g, tie in detailed.items():
-        level[g] = tie.level
-        strength[g] = tie.strength
+    deep = np.full(len(starts), -1, dtype=np.int64)
+    for g in np.flatnonzero(may_be_deep).tolist():
+        found = last_deep(items_of(g), config)
+        if found is not None:
+            deep[g] = int(found.timestamp())
 
     drops = None
     if as_of is None:
@@ -502,8 +490,8 @@ def score_contacts(pc: PairContacts, as_of: date | None, config: Config) -> Pair
         strength=strength, raw_strength=raw_strength, half_life=half_life, day=ref,
         first_at=at[starts], last_at=at[ends - 1] if n else ref,
         conversations=ends - starts, organised_by_a=org_a, organised_by_b=org_b,
-        by_kind=kind_counts, by_depth=depth_counts, kinds=pc.kinds, detailed=detailed,
-        drops=drops,
+        by_kind=kind_counts, by_depth=depth_counts, kinds=pc.kinds, last_deep=deep,
+        exact=int(np.count_nonzero(again)), drops=drops,
     )  # fmt: skip
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
@@ -23,7 +23,7 @@ import numpy as np
 from graphx.db import Database, Row, from_epoch
 from graphx.directory import people
 from graphx.errors import GraphxError
-from graphx.model import DEFAULT_DEPTH, Level
+from graphx.model import CONVERSATION_KINDS, DEFAULT_DEPTH, DEPTHS, Level
 from graphx.ties.model import (
     Assessment,
     Config,
@@ -47,44 +47,30 @@ def until(as_of: date) -> datetime:
     return datetime.combine(as_of + timedelta(days=1), time(), tzinfo=UTC)
 
 
-@dataclass(frozen=True)
-class Link:
-    """One tie seen from ``a`` to ``b`` (both person ids), level 1-4, as of some date."""
-
-    a: str
-    b: str
-    level: int
-    strength: float
-    first_contact: datetime | None
-    last_contact: datetime | None
-    conversations: int
-    last_deep: datetime | None = None
-
-    def reversed(self) -> Link:
-        """The same tie seen from ``b``."""
-        return replace(self, a=self.b, b=self.a)
-
-    def other(self, person_id: str) -> str:
-        return self.b if person_id == self.a else self.a
-
-
-def stored_link(values: Sequence[Any], day: int) -> Link:
-    """The Link on ``day`` (proleptic ordinal, not before the tie's own day) of a stored tie
+def stored_tie(values: Sequence[Any], day: int) -> Tie:
+    """The tie on ``day`` (proleptic ordinal, not before the tie's own day) of a stored tie
     given as ``[a, b, strength, half_life, day, [drop days], first_contact, last_contact,
-    conversations, last_deep]``: its level is one plus the levels not yet dropped, its
-    strength decays by one factor (every term shares the half-life)."""
-    a, b, strength, half_life, scored, drops, first, last, conversations, deep = values
-    return Link(
+    conversations, last_deep, [counts by kind], [counts by depth], [organised by a, by b]]``:
+    its level is one plus the levels not yet dropped, its strength decays by one factor
+    (every term shares the half-life)."""
+    a, b, strength, half_life, scored, drops, first, last, conversations, deep = values[:10]
+    kinds, depths, organised = values[10:]
+    return Tie(
         a=str(a), b=str(b), level=1 + sum(day < int(d) for d in drops),
         strength=round(float(strength) * math.exp(-_LN2 / float(half_life) * (day - scored)), 4),
         first_contact=from_epoch(first), last_contact=from_epoch(last),
-        conversations=int(conversations), last_deep=from_epoch(deep),
+        conversations=int(conversations),
+        by_kind={k: n for k, n in zip(CONVERSATION_KINDS, kinds, strict=True) if n},
+        by_depth={d: n for d, n in zip(DEPTHS, depths, strict=True) if n},
+        components=(), as_of=date.fromordinal(day),
+        organised_by_a=int(organised[0]), organised_by_b=int(organised[1]),
+        last_deep=from_epoch(deep),
     )  # fmt: skip
 
 
 _STORED_COLUMNS = (
     "a", "b", "strength", "half_life", "day", "drops", "first_contact", "last_contact",
-    "conversations", "last_deep",
+    "conversations", "last_deep", "kinds", "depths", "organised",
 )  # fmt: skip
 
 
@@ -120,7 +106,7 @@ class Histories:
         as_of: date,
         person_ids: Collection[str],
         among: Collection[str] | None = None,
-    ) -> list[Link]:
+    ) -> list[Tie]:
         """Ties (level 1+) of ``person_ids`` as of ``as_of``, ``a`` < ``b``; with ``among``, only
         to people in it (the others are left out of each conversation before pairs are
         formed; group sizes stay)."""
@@ -143,32 +129,17 @@ class Histories:
             n = conversations.n
             chosen = keys_of_pairs[wanted[keys_of_pairs // n] | wanted[keys_of_pairs % n]]
             scores = score_contacts(conversations.contacts(chosen), as_of, self.config)
-        names, out = scores.people, []
-        for i in np.flatnonzero(scores.level >= 1).tolist():
-            detail = scores.detailed.get(i)
-            out.append(
-                Link(
-                    names[int(scores.a[i])], names[int(scores.b[i])], int(scores.level[i]),
-                    float(scores.strength[i]), _moment(int(scores.first_at[i])),
-                    _moment(int(scores.last_at[i])), int(scores.conversations[i]),
-                    None if detail is None else detail.last_deep,
-                )
-            )  # fmt: skip
-        return out
+        return [t for t in scores.ties() if t.level >= 1]
 
 
-def _moment(seconds: int) -> datetime:
-    return datetime.fromtimestamp(seconds, UTC)
-
-
-def _seen_from(links: Iterable[Link], left: set[str], right: set[str] | None) -> list[Link]:
-    """Each link with an end in ``left`` (and the other in ``right``), seen from that end."""
+def _seen_from(ties: Iterable[Tie], left: set[str], right: set[str] | None) -> list[Tie]:
+    """Each tie with an end in ``left`` (and the other in ``right``), seen from that end."""
     out = []
-    for link in links:
-        if link.a in left and (right is None or link.b in right):
-            out.append(link)
-        if link.b in left and (right is None or link.a in right):
-            out.append(link.reversed())
+    for tie in ties:
+        if tie.a in left and (right is None or tie.b in right):
+            out.append(tie)
+        if tie.b in left and (right is None or tie.a in right):
+            out.append(tie.seen_from(tie.b))
     return out
 
 
@@ -211,7 +182,7 @@ class TieView:
         rows = self.db.read("ties.active_after", ids=sorted(person_ids), until=moment)
         return {str(r["id"]) for r in rows}
 
-    def _weighty_between(self, left: set[str], right: set[str], floor: int) -> list[Link]:
+    def _weighty_between(self, left: set[str], right: set[str], floor: int) -> list[Tie]:
         if not left or not right:
             return []
         rows = self.db.read(
@@ -219,9 +190,9 @@ class TieView:
             day=self.as_of.toordinal(), min_level=floor,
         )  # fmt: skip
         day = self.as_of.toordinal()
-        return [stored_link([r[c] for c in _STORED_COLUMNS], day) for r in rows]
+        return [stored_tie([r[c] for c in _STORED_COLUMNS], day) for r in rows]
 
-    def _computed_between(self, left: set[str], right: set[str], floor: int) -> list[Link]:
+    def _computed_between(self, left: set[str], right: set[str], floor: int) -> list[Tie]:
         if not left or not right:
             return []
         if floor >= Level.PERSONAL:
@@ -230,7 +201,7 @@ class TieView:
             found = self.histories.ties(self.db, self.as_of, left, among=right)
         return [t for t in _seen_from(found, left, right) if t.level >= floor]
 
-    def _personal_pairs(self, left: set[str], right: set[str]) -> list[Link]:
+    def _personal_pairs(self, left: set[str], right: set[str]) -> list[Tie]:
         """Ties of only the pairs that shared a personal conversation up to the date: no
         other pair can stand at personal or above (that level needs personal weight)."""
         rows = self.db.read(
@@ -239,20 +210,15 @@ class TieView:
         )  # fmt: skip
         pairs = sorted({(min(r["a"], r["b"]), max(r["a"], r["b"])) for r in rows})
         found = _pair_histories(self.db, pairs, self.as_of)
-        out = []
-        for a, b in pairs:
-            contacts = [_contact(r) for r in found.get((a, b), [])]
-            tie = score_pair(a, b, contacts, self.as_of, self.config)
-            if tie.level >= 1:
-                out.append(
-                    Link(tie.a, tie.b, tie.level, tie.strength, tie.first_contact,
-                         tie.last_contact, tie.conversations, tie.last_deep)
-                )  # fmt: skip
-        return out
+        ties = (
+            score_pair(a, b, [_contact(r) for r in found.get((a, b), [])], self.as_of, self.config)
+            for a, b in pairs
+        )
+        return [tie for tie in ties if tie.level >= 1]
 
     def between(
         self, left: Collection[str], right: Collection[str], min_level: int = 1
-    ) -> list[Link]:
+    ) -> list[Tie]:
         """Ties (level >= ``min_level``, at least 1) from a person of ``left`` to a person of
         ``right``, each seen from ``left``."""
         lset, rset = set(left), set(right)
@@ -264,7 +230,7 @@ class TieView:
             active, rset, floor
         )
 
-    def around(self, person_ids: Collection[str], min_level: int = 1) -> list[Link]:
+    def around(self, person_ids: Collection[str], min_level: int = 1) -> list[Tie]:
         """Ties of the given people to anyone (level >= ``min_level``, at least 1), each seen
         from the given person."""
         wanted = set(person_ids)
@@ -280,15 +246,13 @@ class TieView:
             (row,) = self.db.read(
                 "ties.weighty_around", ids=sorted(stored), day=day, min_level=floor
             )
-            out += [stored_link(values, day) for values in row["ties"]]
+            out += [stored_tie(values, day) for values in row["ties"]]
         return out
 
-    def notable_between(
-        self, left: Collection[str], right: Collection[str], top: int
-    ) -> list[Link]:
+    def notable_between(self, left: Collection[str], right: Collection[str], top: int) -> list[Tie]:
         """Per person of ``left``: their ``top`` strongest ties to ``right`` and every one at
         business or above or that once stood at personal (``last_deep``), seen from ``left``."""
-        by_person: dict[str, list[Link]] = defaultdict(list)
+        by_person: dict[str, list[Tie]] = defaultdict(list)
         for link in self.between(left, right):
             by_person[link.a].append(link)
         return [
