@@ -383,6 +383,9 @@ def prepare(contact: Contact, config: Config) -> Prepared:
 
 @dataclass
 class Stats:
+    """One pair's evaluation as of a day: the sums of the formula, the counts the level rules
+    read, and the strength and level they give (:func:`evaluate`)."""
+
     n: int = 0
     total: float = 0.0
     by_a: float = 0.0

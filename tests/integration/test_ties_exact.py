@@ -29,8 +29,8 @@ from graphx.intro import introductions
 from graphx.ties.store import mark_incomplete, rescore, score_all, store_state
 from graphx.ties.view import explain
 
-SPLIT = date(2025, 6, 30)
-DATES = (date(2025, 3, 31), date(2026, 2, 15), WINDOW_END + timedelta(days=40))
+SPLIT = date(2026, 6, 30)
+DATES = (date(2026, 3, 31), date(2026, 8, 15), WINDOW_END + timedelta(days=40))
 
 
 @pytest.fixture(scope="module")
