@@ -61,7 +61,7 @@ def expected_row(tie: Any) -> list[Any]:
 @pytest.mark.parametrize(
     ("seed", "conversations", "people", "as_of", "depths"),
     [
-        (1, 3000, 400, AS_OF, (None, None, *DEPTHS)),  # many short histories, every level
+        (18, 3000, 400, AS_OF, (None, None, *DEPTHS)),  # many short histories, every level
         (2, 3000, 12, AS_OF, ("outside",)),  # long histories (hundreds per pair) kept vectorised
         (3, 2000, 200, date(2021, 3, 31), (None, *DEPTHS)),  # later conversations ignored
     ],
@@ -90,7 +90,7 @@ def test_vectorised_scores_equal_the_per_pair_model(
         assert replace(tie, components=()) == replace(reference[pair], components=())
     vectorised = len(stored) - len(scores.detailed)
     assert vectorised > 0  # some pairs keep the vectorised figures (all of them when outside)
-    if seed == 1:
+    if seed == 18:
         assert {t.level for t in reference.values()} >= {1, 2, 3}
     if depths == ("outside",):
         assert max(t.conversations for t in reference.values()) > 100
