@@ -15,8 +15,8 @@ plus a reciprocity bonus (both sides organise) and a bonus for the years the rel
 has lasted. A few examples of the parts:
 
 >>> cfg = Config.default()
->>> round(group_factor(2, cfg), 3), round(group_factor(150, cfg), 3)
-(1.0, 0.039)
+>>> [round(group_factor(n, cfg), 3) for n in (2, 4, 150)]
+[1.0, 0.333, 0.007]
 >>> duration_factor(60, cfg), duration_factor(240, cfg), duration_factor(None, cfg)
 (1.0, 2.0, 1.0)
 >>> effective_depth("personal", 20, cfg), effective_depth("business", 200, cfg)
@@ -268,15 +268,17 @@ class Tie:
 
 
 def group_factor(participants: int, config: Config) -> float:
-    """How much one conversation says about a pair in it: ``(2 / n) ** exponent``.
+    """A pair's share of one conversation among ``n`` people: ``(1 / (n - 1)) ** exponent``.
 
-    Non-increasing in the group size; groups below two count as two.
+    Each participant's attention is split equally among the ``n - 1`` others present
+    (Newman 2001), so with the default exponent 1 a pair gets ``1 / (n - 1)`` of what a
+    one-to-one gives. Non-increasing in the group size; groups below two count as two.
 
     >>> cfg = Config.default()
-    >>> [round(group_factor(n, cfg), 2) for n in (1, 2, 4, 10, 300)]
-    [1.0, 1.0, 0.59, 0.3, 0.02]
+    >>> [round(group_factor(n, cfg), 3) for n in (1, 2, 3, 4, 10, 300)]
+    [1.0, 1.0, 0.5, 0.333, 0.111, 0.003]
     """
-    return float((2.0 / max(participants, 2)) ** config.group_exponent)
+    return float((1.0 / (max(participants, 2) - 1)) ** config.group_exponent)
 
 
 def duration_factor(minutes: float | None, config: Config) -> float:
@@ -333,7 +335,7 @@ def base_weight(
     >>> base_weight("meeting", "business", 2, 60, cfg)
     (1.0, 'business')
     >>> w, d = base_weight("event", None, 150, 120, cfg); (round(w, 4), d)
-    (0.0139, 'outside')
+    (0.0024, 'outside')
     """
     tagged = depth or DEFAULT_DEPTH.get(kind, "business")
     eff = effective_depth(tagged, participants, config)

@@ -109,7 +109,7 @@ def test_personal_dinners_for_twenty_count_as_business_and_three_are_not_yet_eno
     tie = score_pair("a", "b", gala, TODAY)
     assert tie.by_depth == {"business": 3}
     assert tie.level == Level.MET
-    assert tie.components[2] == "met only: business and personal weight 1.0 below 2"
+    assert tie.components[2] == "met only: business and personal weight 0.3 below 2"
 
 
 def test_the_pair_is_ordered_and_organisers_follow_the_swap() -> None:
