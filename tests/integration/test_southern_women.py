@@ -4,8 +4,8 @@ Eighteen women of Natchez, Mississippi, and the fourteen social events each atte
 (Davis, Gardner & Gardner 1941, *Deep South*; as shipped by networkx). The original
 researchers reported two groups; we use Freeman's (2003) consensus partition. The data go
 through the canonical CSV format (``tests/data/southern_women/``, built from networkx by
-:func:`canonical_files`) and the real importer, then the ties as of the last event. Tie strength must
-separate within-group from between-group pairs at least as well as counting co-attendance;
+:func:`canonical_files`) and the real importer, then the ties as of the last event. Tie
+strength must separate within-group from between-group pairs at least as well as counting co-attendance;
 the model's group factor alone must rank the pairs as Newman's (2001) 1/(n-1) weighting
 does. With recency decay on, the strength does not yet reach Newman's figure (a strict
 expected failure below). See docs/depth.md for the figures.
@@ -26,8 +26,8 @@ import networkx as nx
 import pytest
 
 from graphx.db import Database
-from graphx.ties.model import Config, group_factor
 from graphx.importers.canonical import import_canonical
+from graphx.ties.model import Config, group_factor
 from graphx.ties.view import ties_as_of
 
 FOLDER = Path(__file__).parents[1] / "data" / "southern_women"

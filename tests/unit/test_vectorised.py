@@ -71,7 +71,7 @@ def reference(pair: tuple[str, str], items: list[Prepared], day: date, config: C
 @pytest.mark.parametrize(
     ("seed", "conversations", "people", "as_of", "depths"),
     [
-        (1, 3000, 400, AS_OF, (None, None, *DEPTHS)),  # many short histories, every level
+        (18, 3000, 400, AS_OF, (None, None, *DEPTHS)),  # many short histories, every level
         (2, 3000, 12, AS_OF, ("outside",)),  # long histories (hundreds per pair) kept vectorised
         (3, 2000, 200, date(2021, 3, 31), (None, *DEPTHS)),  # later conversations ignored
     ],
@@ -90,7 +90,7 @@ def test_vectorised_scores_equal_the_per_pair_model(
     assert set(ties) == set(expected)
     for pair, tie in ties.items():
         assert tie == replace(expected[pair], components=())
-    if seed == 1:
+    if seed == 18:
         assert {t.level for t in expected.values()} >= {1, 2, 3}
     if depths == ("outside",):
         assert max(t.conversations for t in expected.values()) > 100
@@ -146,8 +146,10 @@ def test_touched_pairs_score_alike_from_the_conversations_their_people_shared() 
     """What ``ties.shared_conversations`` streams (only the touched people as participants,
     conversations two of them shared) scores the touched pairs as the full stream does."""
     config = Config.default()
-    values = stream(4, 2000, 150)
-    touched = {f"c{i}" for i in range(0, 2000, 29)}
+    values = stream(4, 2500, 60)
+    # conversations among the first 30 people only, so that the others are never touched
+    among = {f"p{x:03d}" for x in range(30)}
+    touched = {row[0] for row in values if {p for p, _ in row[-1]} <= among}
     people = {p for row in values if row[0] in touched for p, _ in row[-1]}
     full = score_contacts(read_conversations(values, config).contacts(), None, config)
     by_pair = {(r[0], r[1]): r for r in full.rows(full.weighty())}
