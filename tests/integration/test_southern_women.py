@@ -6,9 +6,9 @@ researchers reported two groups; we use Freeman's (2003) consensus partition. Th
 through the canonical CSV format (``tests/data/southern_women/``, built from networkx by
 :func:`canonical_files`) and the real importer, then the ties as of the last event. Tie
 strength must separate within-group from between-group pairs at least as well as counting
-co-attendance; the model's group factor alone must rank the pairs as Newman's (2001) 1/(n-1) weighting
-does. With recency decay on, the strength does not yet reach Newman's figure (a strict
-expected failure below). See docs/depth.md for the figures.
+co-attendance; the model's group factor alone must rank the pairs as Newman's (2001)
+1/(n-1) weighting does. With recency decay on, the strength does not yet reach Newman's
+figure (a strict expected failure below). See docs/depth.md for the figures.
 """
 
 from __future__ import annotations
