@@ -153,11 +153,6 @@ def _default_config() -> Config:
     return Config(**values)
 
 
-def load_config(path: Path | str | None = None) -> Config:
-    """The settings of the TOML file at ``path``, or the defaults when ``path`` is None."""
-    return Config.default() if path is None else Config.from_toml(path)
-
-
 def configured() -> Config:
     """The depth model's settings for this process: ``GRAPHX_DEPTH_CONFIG`` (a TOML file of
     the shape of ``defaults.toml``), else the defaults. Every path reads them here."""

@@ -267,10 +267,6 @@ class PairScores:
     def __len__(self) -> int:
         return len(self.a)
 
-    def level_counts(self) -> dict[int, int]:
-        counts = np.bincount(self.level, minlength=len(Level))
-        return {int(level): int(counts[int(level)]) for level in Level}
-
     def weighty(self) -> IntArray:
         """The pairs the store keeps: business or above at their scoring day, or once
         personal (``last_deep``): every other pair is at most *met* from then on."""
