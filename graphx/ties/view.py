@@ -163,6 +163,7 @@ class TieView:
         self.db = db
         self.as_of = as_of
         self.config = config or (histories.config if histories else configured())
+        self._shared = histories is not None
         self.histories = histories or Histories(as_of, self.config)
         if self.histories.config != self.config:
             raise GraphxError("the histories were scored with other depth settings")
@@ -197,9 +198,29 @@ class TieView:
             return []
         if floor >= Level.PERSONAL:
             found = self._personal_pairs(left, right)
-        else:
+        elif self._shared:
             found = self.histories.ties(self.db, self.as_of, left, among=right)
+        else:  # only the participants who matter travel
+            found = self._among(left, right)
         return [t for t in _seen_from(found, left, right) if t.level >= floor]
+
+    def _among(self, left: set[str], right: set[str]) -> list[Tie]:
+        """The ties of ``left`` to ``left`` and ``right``, from their conversations with only
+        those participants sent (``ties.conversations_among``)."""
+        ordered, among = sorted(left), sorted(right)
+        with paused_gc():
+            rows = [
+                row
+                for start in range(0, len(ordered), _BATCH)
+                for row in self.db.stream(
+                    "ties.conversations_among", person_ids=ordered[start : start + _BATCH],
+                    among=among, until=until(self.as_of),
+                )
+            ]  # fmt: skip
+            unique = list({row[0]: row for row in rows}.values())
+            conversations = read_conversations(unique, self.config)
+            scores = score_contacts(conversations.contacts(), self.as_of, self.config)
+            return [t for t in scores.ties(ordered) if t.level >= 1]
 
     def _personal_pairs(self, left: set[str], right: set[str]) -> list[Tie]:
         """Ties of only the pairs that shared a personal conversation up to the date: no
