@@ -59,9 +59,15 @@ def client_gaps(day: date, client: str | None) -> Gaps:
 
 
 def client_coverage(organisation: str, day: date) -> Coverage:
-    """Who of us knows each director of ``organisation``, as of ``day``."""
-    db = context.database()
-    return context.shared(("coverage", organisation, day), lambda: coverage(db, organisation, day))
+    """Who of us knows each director of ``organisation``, as of ``day``; our colleagues are a
+    shared answer of their own."""
+    db, kept = context.database(), context.results()
+
+    def compute() -> Coverage:
+        team = kept.get(db, ("colleagues", day), lambda: colleagues(db, day))
+        return coverage(db, organisation, day, team=team)
+
+    return context.shared(("coverage", organisation, day), compute)
 
 
 def warm(day: date) -> None:

@@ -175,16 +175,18 @@ def coverage(
     *,
     ties: TieView | None = None,
     min_level: int = 1,
+    team: Mapping[str, Person] | None = None,
 ) -> Coverage:
     """Directors of ``organisation_id`` as of ``as_of``, who of us knows them (at ``min_level``
-    or above), and the score."""
+    or above), and the score. ``team``: our colleagues as of ``as_of`` (``colleagues``), when
+    the caller has them."""
     rows = db.read("coverage.organisation", key=organisation_id)
     match = [r for r in rows if r["id"] == organisation_id]
     if not match:
         raise NotFound(f"no organisation with id {organisation_id!r}")
     org = Organisation(str(match[0]["id"]), str(match[0]["name"] or ""), str(match[0]["kind"]))
     directors = directors_of(db, organisation_id, as_of)
-    team = colleagues(db, as_of)
+    team = team if team is not None else colleagues(db, as_of)
     view = ties or TieView(db, as_of)
     links = view.between([d.id for d in directors], list(team), min_level)
     mapped = _map(directors, links, team)
