@@ -52,8 +52,8 @@ def forget_command(
         f"{result.participations} participation(s), {result.ties} tie(s), "
         f"{result.assessments} assessment(s), {result.employments} job(s); "
         f"{len(result.conversations_deleted)} conversation(s) deleted, "
-        f"{len(result.conversations_recounted)} recounted, "
-        f"{result.subjects_cleared} subject(s) cleared. Run `graphx score` to refresh ties."
+        f"{len(result.conversations_recounted)} recounted and their ties re-scored, "
+        f"{result.subjects_cleared} subject(s) cleared."
     )
 
 
