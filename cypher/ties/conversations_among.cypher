@@ -1,7 +1,9 @@
 // The conversations before a moment of some people, each once, with only those of their
 // participants (not opted out) who are among `among` or those people, and the size of the
 // whole group: the pairs between them are all a question about those people and `among`
-// needs (a reception of 900 guests is sent with the few who matter).
+// needs (a reception of 900 guests is sent with the few who matter). One row holding a list
+// of [id, at, kind, depth, duration_minutes, participants, people] (the columns of
+// ties.conversations): a hundred thousand records cost the driver several times more.
 // params: person_ids, among, until
 UNWIND $person_ids AS person_id
 MATCH (:Person {id: person_id})-[:PARTICIPATED]->(c:Conversation)
@@ -15,6 +17,5 @@ CALL (c) {
 }
 WITH c, people, everyone
 WHERE size(people) >= 2
-RETURN c.id AS id, c.date.epochSeconds AS at, c.kind AS kind, c.depth AS depth,
-       c.duration_minutes AS duration_minutes,
-       coalesce(c.participants, everyone) AS participants, people
+RETURN collect([c.id, c.date.epochSeconds, c.kind, c.depth, c.duration_minutes,
+                coalesce(c.participants, everyone), people]) AS conversations

@@ -210,12 +210,13 @@ class TieView:
         ordered, among = sorted(left), sorted(right)
         with paused_gc():
             rows = [
-                row
+                conversation
                 for start in range(0, len(ordered), _BATCH)
-                for row in self.db.stream(
+                for (found,) in self.db.stream(
                     "ties.conversations_among", person_ids=ordered[start : start + _BATCH],
                     among=among, until=until(self.as_of),
                 )
+                for conversation in found
             ]  # fmt: skip
             unique = list({row[0]: row for row in rows}.values())
             conversations = read_conversations(unique, self.config)
