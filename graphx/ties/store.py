@@ -199,7 +199,7 @@ def score_all(db: Database, config: Config | None = None) -> ScoreSummary:
     the stored ties; readers compute from the conversations while it writes.
 
     Memory stays bounded: conversations are held as flat arrays (four bytes a participation)
-    and pairs are scored ``CHUNK_PAIRS`` at a time.
+    and pairs are scored about ``CHUNK_CONTACTS`` pair-conversations at a time.
     """
     config = config or configured()
     started = clock.perf_counter()
@@ -255,7 +255,7 @@ def rescore(
     touched pairs, or everything when the store is not complete under these settings or the
     change touches more than ``FULL_SHARE`` of all conversations. None when nothing changed.
 
-    The one call after an import, a merge or a recorded occasion (CLI, dashboard, sources).
+    The one call after an import, a merge, an erasure or a recorded occasion.
     """
     if not conversation_ids:
         return None
