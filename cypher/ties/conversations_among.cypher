@@ -1,7 +1,8 @@
 // The conversations before a moment of some people, each once, with only those of their
-// participants (not opted out) who are among `among` or those people, and the size of the
-// whole group: the pairs between them are all a question about those people and `among`
-// needs (a reception of 900 guests is sent with the few who matter). One row holding a list
+// participants (not opted out) who are among `among` (which holds those people too, so a
+// conversation reads alike whichever batch of people found it), and the size of the whole
+// group: the pairs between them are all a question about those people needs (a reception of
+// 900 guests is sent with the few who matter). One row holding a list
 // of [id, at, kind, depth, duration_minutes, participants, people] (the columns of
 // ties.conversations): a hundred thousand records cost the driver several times more.
 // params: person_ids, among, until
@@ -12,8 +13,8 @@ WITH DISTINCT c
 CALL (c) {
   MATCH (c)<-[r:PARTICIPATED]-(p:Person)
   WHERE NOT coalesce(p.opt_out, false)
-  RETURN collect(CASE WHEN p.id IN $among OR p.id IN $person_ids THEN [p.id, r.role] END)
-         AS people, count(p) AS everyone
+  RETURN collect(CASE WHEN p.id IN $among THEN [p.id, r.role] END) AS people,
+         count(p) AS everyone
 }
 WITH c, people, everyone
 WHERE size(people) >= 2

@@ -207,7 +207,7 @@ class TieView:
     def _among(self, left: set[str], right: set[str]) -> list[Tie]:
         """The ties of ``left`` to ``left`` and ``right``, from their conversations with only
         those participants sent (``ties.conversations_among``)."""
-        ordered, among = sorted(left), sorted(right)
+        ordered, among = sorted(left), sorted(left | right)
         with paused_gc():
             rows = [
                 conversation

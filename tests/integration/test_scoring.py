@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 from graphx.cli import app
 from graphx.db import Database
 from graphx.errors import GraphxError
+from graphx.ties import view
 from graphx.ties.model import Config
 from graphx.ties.store import (
     TIE_PROPERTIES,
@@ -405,3 +406,21 @@ def test_ties_around_people_from_the_store_equal_those_computed_from_their_histo
         for p, q in ((a, b), (b, a))
         if p in ("carl", "dora")
     )
+
+
+def test_ties_computed_in_batches_of_people_equal_those_computed_at_once(
+    graph: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Dora and Ben met Ann and Carl at the same reception: whichever batch of people reads
+    it first, each pair is counted."""
+
+    def seen() -> list[tuple[str, str, int, float]]:
+        ties = TieView(graph, AS_OF).between(["dora", "ben"], ["ann", "carl"])
+        return sorted((t.a, t.b, t.level, t.strength) for t in ties)
+
+    at_once = seen()
+    monkeypatch.setattr(view, "_BATCH", 1)
+    assert seen() == at_once
+    assert [(a, b) for a, b, _, _ in at_once] == [
+        ("ben", "ann"), ("ben", "carl"), ("dora", "ann"), ("dora", "carl"),
+    ]  # fmt: skip
