@@ -11,8 +11,9 @@ from rich.table import Table
 from graphx.cli.common import JSON_OPTION, database, err, out, print_json, settings
 from graphx.db import apply_schema, delete_all
 from graphx.local_neo4j import LocalNeo4j
-from graphx.stats import graph_stats, ties_stats
+from graphx.stats import graph_stats
 from graphx.ties.model import configured
+from graphx.ties.store import store_state
 
 db_app = typer.Typer(help="Run the local Neo4j server, or reset the configured database.")
 
@@ -108,23 +109,21 @@ def stats(as_json: bool = JSON_OPTION) -> None:
     """Count organisations, people, conversations, participations and stored ties, and say
     which depth settings scored the ties and when."""
     with database() as db:
-        counts = graph_stats(db) | ties_stats(db)
+        counts, state = graph_stats(db), store_state(db)
     if as_json:
-        print_json(counts)
+        print_json(counts | state.to_json())
         return
     table = Table("what", "count")
     for key, value in counts.items():
-        if isinstance(value, int) and not isinstance(value, bool):
-            table.add_row(key, f"{value:,}")
+        table.add_row(key, f"{value:,}")
     out.print(table)
-    fingerprint, day = counts["ties_settings"], counts["ties_scored_as_of"]
-    if fingerprint is None:
+    if state.settings is None:
         out.print("ties never scored: run `graphx score`")
         return
-    out.print(f"ties scored with settings {fingerprint} on {day}")
-    if not counts["ties_complete"]:
+    out.print(f"ties scored with settings {state.settings} on {state.scored_as_of}")
+    if not state.complete:
         out.print("conversations changed since: run `graphx score` (answers compute meanwhile)")
-    elif fingerprint != configured().fingerprint:
+    elif state.settings != configured().fingerprint:
         out.print("GRAPHX_DEPTH_CONFIG differs: run `graphx score` (answers compute meanwhile)")
 
 

@@ -93,6 +93,16 @@ class StoreState:
         """Whether answers under ``config`` may read the stored ties."""
         return self.complete and self.settings == config.fingerprint
 
+    def to_json(self) -> dict[str, Any]:
+        """``ties_settings`` (None before any scoring), ``ties_scored_as_of`` (the day of the
+        last run) and ``ties_complete`` (False while conversations wait for a re-score:
+        answers then compute every tie from the conversations), as ``graphx stats`` adds."""
+        return {
+            "ties_settings": self.settings,
+            "ties_scored_as_of": self.scored_as_of,
+            "ties_complete": self.complete,
+        }
+
 
 def store_state(db: Database) -> StoreState:
     """The state of the stored ties (``ties.state``)."""

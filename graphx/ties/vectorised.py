@@ -32,7 +32,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from graphx.model import CONVERSATION_KINDS, DEPTHS, Level
+from graphx.model import CONVERSATION_KINDS, DEPTHS, YEAR_DAYS, Level
 from graphx.ties.model import (
     DEPTH_RANK,
     Config,
@@ -47,7 +47,6 @@ _KIND_INDEX = {k: i for i, k in enumerate(CONVERSATION_KINDS)}
 _ORGANISERS = ("other", "a", "b", "both")  # index = 1 * (a organised) + 2 * (b organised)
 _EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
 _LN2 = math.log(2)
-_YEAR_DAYS = 365.25
 _SLACK = 1e-9  # relative margin around thresholds inside which a pair is re-scored exactly
 NEVER = date.max.toordinal()
 """The drop day of a level that never drops (a threshold of 0)."""
@@ -60,10 +59,12 @@ BoolArray = npt.NDArray[np.bool_]
 @dataclass
 class Conversations:
     """Conversations as flat arrays, each with its members (person indexes into ``people``,
-    which is sorted, so index order is id order) from ``starts[i]`` to ``starts[i + 1]``."""
+    which is sorted, so index order is id order) from ``starts[i]`` to ``starts[i + 1]``;
+    ``seq`` is each one's place in time (the stream's order breaks ties)."""
 
     people: list[str]
     at: IntArray
+    seq: IntArray
     base: FloatArray
     rank: IntArray
     kind: IntArray
@@ -125,11 +126,8 @@ class Conversations:
             a, b, c, o = (np.concatenate(column) for column in zip(*parts, strict=True))
         else:
             a = b = c = o = np.zeros(0, dtype=np.int64)
-        order = np.argsort(self.at, kind="stable")  # the stream's order breaks ties in time
-        seq = np.empty_like(order)
-        seq[order] = np.arange(len(order))
         return PairContacts(
-            people=self.people, a=a, b=b, at=self.at[c], seq=seq[c], base=self.base[c],
+            people=self.people, a=a, b=b, at=self.at[c], seq=self.seq[c], base=self.base[c],
             rank=self.rank[c], kind=self.kind[c], organiser=o, participants=self.size[c],
             kinds=self.kinds, conversations=len(self),
         )  # fmt: skip
@@ -191,8 +189,12 @@ def read_conversations(
     # members by id within each conversation (pairs come out with a < b)
     conv_of = np.repeat(np.arange(len(conv_at)), np.diff(bounds))
     by_id = np.lexsort((members, conv_of))
+    at = np.frombuffer(conv_at, dtype=np.int64).copy()
+    in_time = np.argsort(at, kind="stable")
+    seq = np.empty_like(in_time)
+    seq[in_time] = np.arange(len(in_time))
     return Conversations(
-        people=[ids[i] for i in order], at=np.frombuffer(conv_at, dtype=np.int64).copy(),
+        people=[ids[i] for i in order], at=at, seq=seq,
         base=np.frombuffer(conv_base, dtype=np.float64).copy(),
         rank=np.frombuffer(conv_rank, dtype=np.int8).astype(np.int64),
         kind=np.frombuffer(conv_kind, dtype=np.int8).astype(np.int64),
@@ -239,9 +241,8 @@ class PairScores:
 
     ``day`` is the ordinal day each pair was scored as of; ``raw_strength`` the strength
     before rounding and ``half_life`` its decay (what a later date's strength follows from);
-    ``last_deep`` in epoch seconds, -1 when the pair never stood at personal; ``exact`` how
-    many pairs the per-pair model scored (near a threshold); ``drops`` is set when each pair
-    was scored as of its own last contact.
+    ``last_deep`` in epoch seconds, -1 when the pair never stood at personal; ``drops`` is
+    set when each pair was scored as of its own last contact.
     """
 
     people: list[str]
@@ -261,7 +262,6 @@ class PairScores:
     by_depth: IntArray  # (pairs, 3) counts: outside, business, personal
     kinds: list[str]
     last_deep: IntArray
-    exact: int = 0
     drops: Drops | None = None
 
     def __len__(self) -> int:
@@ -272,17 +272,12 @@ class PairScores:
         personal (``last_deep``): every other pair is at most *met* from then on."""
         return np.flatnonzero((self.level >= Level.BUSINESS) | (self.last_deep >= 0))
 
-    def ties(self, among: Collection[str] | None = None) -> list[Tie]:
-        """Every pair as a Tie (only pairs with someone in ``among`` when given), without
-        ``components`` (``graphx explain`` words a pair)."""
-        position = {p: i for i, p in enumerate(self.people)}
-        wanted = None if among is None else {position[p] for p in among if p in position}
+    def ties(self) -> list[Tie]:
+        """Every pair as a Tie, without ``components`` (``graphx explain`` words a pair)."""
         out: list[Tie] = []
         kinds, people = self.kinds, self.people
         deep = self.last_deep.tolist()
         for i, (a, b) in enumerate(zip(self.a.tolist(), self.b.tolist(), strict=True)):
-            if wanted is not None and a not in wanted and b not in wanted:
-                continue
             out.append(
                 Tie(
                     a=people[a], b=people[b], level=int(self.level[i]),
@@ -370,7 +365,7 @@ def score_contacts(pc: PairContacts, as_of: date | None, config: Config) -> Pair
     span = (last_day - day[starts]).astype(np.float64) if n else np.zeros(0)
     half_life = np.minimum(
         config.decay_max_half_life_days,
-        config.decay_half_life_days + config.decay_half_life_days_per_year * (span / _YEAR_DAYS),
+        config.decay_half_life_days + config.decay_half_life_days_per_year * (span / YEAR_DAYS),
     ).astype(np.float64)
     k = _LN2 / half_life
     w = base * np.exp(-k[group] * (ref_of - day).astype(np.float64))
@@ -401,7 +396,7 @@ def score_contacts(pc: PairContacts, as_of: date | None, config: Config) -> Pair
     first_sub = np.minimum.reduceat(np.where(substantive_mask, day, big), starts) if n else ref
     last_sub = np.maximum.reduceat(np.where(substantive_mask, day, -1), starts) if n else ref
     has_sub = last_sub >= 0
-    years = np.where(has_sub, (last_sub - first_sub) / _YEAR_DAYS, 0.0)
+    years = np.where(has_sub, (last_sub - first_sub) / YEAR_DAYS, 0.0)
     years_bonus = np.where(
         has_sub,
         config.bonus_per_year
@@ -487,7 +482,7 @@ def score_contacts(pc: PairContacts, as_of: date | None, config: Config) -> Pair
         first_at=at[starts], last_at=at[ends - 1] if n else ref,
         conversations=ends - starts, organised_by_a=org_a, organised_by_b=org_b,
         by_kind=kind_counts, by_depth=depth_counts, kinds=pc.kinds, last_deep=deep,
-        exact=int(np.count_nonzero(again)), drops=drops,
+        drops=drops,
     )  # fmt: skip
 
 

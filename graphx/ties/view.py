@@ -74,6 +74,29 @@ _STORED_COLUMNS = (
 )  # fmt: skip
 
 
+def computed_ties(
+    rows: Iterable[Sequence[Any]],
+    as_of: date,
+    config: Config,
+    asked: Collection[str] | None = None,
+    among: Collection[str] | None = None,
+) -> list[Tie]:
+    """Ties (level 1+, ``a`` < ``b``) as of ``as_of`` from ``ties.conversations``-shaped rows:
+    only the pairs with someone in ``asked`` when given (the others are never scored); with
+    ``among``, other participants are left out before pairs are formed (group sizes stay)."""
+    with paused_gc():
+        conversations = read_conversations(
+            rows, config, before=int(until(as_of).timestamp()), among=among
+        )
+        keys = None
+        if asked is not None:
+            wanted = np.array([p in asked for p in conversations.people], dtype=bool)
+            every = conversations.pair_keys(np.ones(len(conversations), dtype=bool))
+            keys = every[wanted[every // conversations.n] | wanted[every % conversations.n]]
+        scores = score_contacts(conversations.contacts(keys), as_of, config)
+        return [t for t in scores.ties() if t.level >= 1]
+
+
 class Histories:
     """The conversations (up to ``last_day``) of the people asked about, read once each and
     scored as of ``last_day`` or any earlier date (the quarterly report asks eight)."""
@@ -120,16 +143,7 @@ class Histories:
             keys &= set().union(*(self._of.get(p, set()) for p in among))
             keep = set(among) | asked
         rows = [self._rows[k] for k in sorted(keys)]
-        with paused_gc():
-            conversations = read_conversations(
-                rows, self.config, before=int(until(as_of).timestamp()), among=keep
-            )
-            wanted = np.array([p in asked for p in conversations.people], dtype=bool)
-            keys_of_pairs = conversations.pair_keys(np.ones(len(conversations), dtype=bool))
-            n = conversations.n
-            chosen = keys_of_pairs[wanted[keys_of_pairs // n] | wanted[keys_of_pairs % n]]
-            scores = score_contacts(conversations.contacts(chosen), as_of, self.config)
-        return [t for t in scores.ties() if t.level >= 1]
+        return computed_ties(rows, as_of, self.config, asked, among=keep)
 
 
 def _seen_from(ties: Iterable[Tie], left: set[str], right: set[str] | None) -> list[Tie]:
@@ -219,9 +233,7 @@ class TieView:
                 for conversation in found
             ]  # fmt: skip
             unique = list({row[0]: row for row in rows}.values())
-            conversations = read_conversations(unique, self.config)
-            scores = score_contacts(conversations.contacts(), self.as_of, self.config)
-            return [t for t in scores.ties(ordered) if t.level >= 1]
+        return computed_ties(unique, self.as_of, self.config, left)
 
     def _personal_pairs(self, left: set[str], right: set[str]) -> list[Tie]:
         """Ties of only the pairs that shared a personal conversation up to the date: no
@@ -304,10 +316,7 @@ def ties_as_of(
         rows = db.stream("ties.conversations", until=moment)
     else:  # one query: each conversation once, however many of them took part
         rows = db.stream("ties.person_conversations", person_ids=wanted, until=moment)
-    with paused_gc():
-        conversations = read_conversations(rows, config)
-        scores = score_contacts(conversations.contacts(), as_of, config)
-        ties = [t for t in scores.ties(wanted) if t.level >= 1]
+    ties = computed_ties(rows, as_of, config, wanted)
     ties = _with_assessments(db, ties, wanted, as_of)
     return sorted(ties, key=lambda t: (-t.strength, t.a, t.b))
 
