@@ -17,10 +17,11 @@ knows the director, else shared interests).
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from itertools import combinations
 from typing import Any
 
 from graphx.db import Database
@@ -253,10 +254,10 @@ class _Advisor:
         self.paths: dict[str, list[tuple[float, Tie, Tie]]] = defaultdict(list)
         around = [t for t in view.around(need_paths, Level.BUSINESS) if t.b not in team]
         middle = sorted({t.b for t in around})
-        self.by_interest: dict[str, list[str]] = defaultdict(list)
+        self.by_interest: dict[str, set[str]] = defaultdict(set)
         for colleague in team.values():
             for interest in set(colleague.interests):
-                self.by_interest[interest].append(colleague.id)
+                self.by_interest[interest].add(colleague.id)
         self.names = {p.id: p.name for p in people(view.db, middle).values()}
         self.names |= {p.id: p.name for p in team.values()}
         to_team: dict[str, list[Tie]] = defaultdict(list)
@@ -266,6 +267,17 @@ class _Advisor:
             for second in to_team.get(first.b, []):
                 weight = link_weight(first.strength) * link_weight(second.strength)
                 self.paths[first.a].append((weight, first, second))
+
+    def _most_alike(self, interests: frozenset[str], exclude: frozenset[str]) -> str | None:
+        """The colleague sharing most of these interests (lowest id among equals): the most
+        interests that some colleagues all hold, found by intersecting who holds each."""
+        known = self.by_interest
+        holders = [known[i] - exclude for i in sorted(interests) if i in known]
+        for size in range(len(holders), 0, -1):
+            found = set().union(*(set.intersection(*c) for c in combinations(holders, size)))
+            if found:
+                return min(found)
+        return None
 
     def _shared(self, director: Director, colleague_id: str) -> tuple[str, ...]:
         mine = set(self.team[colleague_id].interests) if colleague_id in self.team else set()
@@ -306,11 +318,8 @@ class _Advisor:
                 f"{_LEVEL_WORDS.get(first.level, 'knows them')}, to introduce {name(second.b)}"
             )
             return Action(second.b, "path", first.b, shared, text + self._share_text(shared) + ".")
-        counts = Counter(
-            c for i in set(d.interests) for c in self.by_interest.get(i, ()) if c not in exclude
-        )
-        if counts:
-            colleague = min(counts, key=lambda c: (-counts[c], c))
+        colleague = self._most_alike(frozenset(d.interests), exclude)
+        if colleague is not None:
             shared = self._shared(d, colleague)
             text = f"{head}: {goal}: {name(colleague)} shares {', '.join(shared)} with them"
             return Action(colleague, "interests", None, shared, text + "; start there.")

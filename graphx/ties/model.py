@@ -30,7 +30,7 @@ import json
 import math
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import asdict, dataclass, field, fields, replace
+from dataclasses import asdict, dataclass, field, fields
 from datetime import UTC, date, datetime, time
 from functools import cache
 from pathlib import Path
@@ -239,10 +239,23 @@ class Tie:
         """The same tie with ``a`` the given person (the organiser counts follow)."""
         if person_id != self.b:
             return self
-        return replace(
-            self, a=self.b, b=self.a,
-            organised_by_a=self.organised_by_b, organised_by_b=self.organised_by_a,
-        )  # fmt: skip
+        return Tie(  # not dataclasses.replace, 1.5x slower (thousands per answer)
+            a=self.b,
+            b=self.a,
+            level=self.level,
+            strength=self.strength,
+            first_contact=self.first_contact,
+            last_contact=self.last_contact,
+            conversations=self.conversations,
+            by_kind=self.by_kind,
+            by_depth=self.by_depth,
+            components=self.components,
+            as_of=self.as_of,
+            organised_by_a=self.organised_by_b,
+            organised_by_b=self.organised_by_a,
+            last_deep=self.last_deep,
+            assessment=self.assessment,
+        )
 
     @property
     def assessed_level(self) -> int | None:

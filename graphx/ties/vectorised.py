@@ -27,6 +27,7 @@ from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from functools import partial
 from typing import Any
 
 import numpy as np
@@ -274,23 +275,25 @@ class PairScores:
 
     def ties(self) -> list[Tie]:
         """Every pair as a Tie, without ``components`` (``graphx explain`` words a pair)."""
+        people, kinds = self.people, self.kinds
+        moment = partial(datetime.fromtimestamp, tz=UTC)
+        columns = zip(
+            self.a.tolist(), self.b.tolist(), self.level.tolist(), self.strength.tolist(),
+            self.first_at.tolist(), self.last_at.tolist(), self.conversations.tolist(),
+            self.by_kind.tolist(), self.by_depth.tolist(), self.day.tolist(),
+            self.organised_by_a.tolist(), self.organised_by_b.tolist(), self.last_deep.tolist(),
+            strict=True,
+        )  # fmt: skip
         out: list[Tie] = []
-        kinds, people = self.kinds, self.people
-        deep = self.last_deep.tolist()
-        for i, (a, b) in enumerate(zip(self.a.tolist(), self.b.tolist(), strict=True)):
+        for a, b, level, strength, first, last, n, kind, depth, day, by_a, by_b, deep in columns:
             out.append(
                 Tie(
-                    a=people[a], b=people[b], level=int(self.level[i]),
-                    strength=float(self.strength[i]),
-                    first_contact=datetime.fromtimestamp(int(self.first_at[i]), UTC),
-                    last_contact=datetime.fromtimestamp(int(self.last_at[i]), UTC),
-                    conversations=int(self.conversations[i]),
-                    by_kind=_counts(kinds, self.by_kind[i]),
-                    by_depth=_counts(DEPTHS, self.by_depth[i]),
-                    components=(), as_of=date.fromordinal(int(self.day[i])),
-                    organised_by_a=int(self.organised_by_a[i]),
-                    organised_by_b=int(self.organised_by_b[i]),
-                    last_deep=None if deep[i] < 0 else datetime.fromtimestamp(deep[i], UTC),
+                    a=people[a], b=people[b], level=level, strength=strength,
+                    first_contact=moment(first), last_contact=moment(last), conversations=n,
+                    by_kind=_counts(kinds, kind), by_depth=_counts(DEPTHS, depth),
+                    components=(), as_of=date.fromordinal(day),
+                    organised_by_a=by_a, organised_by_b=by_b,
+                    last_deep=None if deep < 0 else moment(deep),
                 )
             )  # fmt: skip
         return out
@@ -324,8 +327,8 @@ class PairScores:
         return [list(values) for values in zip(*columns, strict=True)]
 
 
-def _counts(names: Sequence[str], values: IntArray) -> dict[str, int]:
-    return {name: n for name, n in zip(names, values.tolist(), strict=True) if n}
+def _counts(names: Sequence[str], values: Sequence[int]) -> dict[str, int]:
+    return {name: n for name, n in zip(names, values, strict=True) if n}
 
 
 @contextmanager

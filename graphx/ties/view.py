@@ -55,23 +55,17 @@ def stored_tie(values: Sequence[Any], day: int) -> Tie:
     (every term shares the half-life)."""
     a, b, strength, half_life, scored, drops, first, last, conversations, deep = values[:10]
     kinds, depths, organised = values[10:]
+    business, personal, trusted = drops
     return Tie(
-        a=str(a), b=str(b), level=1 + sum(day < int(d) for d in drops),
-        strength=round(float(strength) * math.exp(-_LN2 / float(half_life) * (day - scored)), 4),
-        first_contact=from_epoch(first), last_contact=from_epoch(last),
-        conversations=int(conversations),
+        a=a, b=b, level=1 + (day < business) + (day < personal) + (day < trusted),
+        strength=round(strength * math.exp(-_LN2 / half_life * (day - scored)), 4),
+        first_contact=datetime.fromtimestamp(first, UTC),
+        last_contact=datetime.fromtimestamp(last, UTC), conversations=conversations,
         by_kind={k: n for k, n in zip(CONVERSATION_KINDS, kinds, strict=True) if n},
         by_depth={d: n for d, n in zip(DEPTHS, depths, strict=True) if n},
         components=(), as_of=date.fromordinal(day),
-        organised_by_a=int(organised[0]), organised_by_b=int(organised[1]),
-        last_deep=from_epoch(deep),
+        organised_by_a=organised[0], organised_by_b=organised[1], last_deep=from_epoch(deep),
     )  # fmt: skip
-
-
-_STORED_COLUMNS = (
-    "a", "b", "strength", "half_life", "day", "drops", "first_contact", "last_contact",
-    "conversations", "last_deep", "kinds", "depths", "organised",
-)  # fmt: skip
 
 
 def computed_ties(
@@ -200,12 +194,12 @@ class TieView:
     def _weighty_between(self, left: set[str], right: set[str], floor: int) -> list[Tie]:
         if not left or not right:
             return []
-        rows = self.db.read(
-            "ties.weighty_between", left=sorted(left), right=sorted(right),
-            day=self.as_of.toordinal(), min_level=floor,
-        )  # fmt: skip
         day = self.as_of.toordinal()
-        return [stored_tie([r[c] for c in _STORED_COLUMNS], day) for r in rows]
+        rows = self.db.stream(  # raw values: stored ties hold numbers and lists only
+            "ties.weighty_between", left=sorted(left), right=sorted(right), day=day,
+            min_level=floor,
+        )  # fmt: skip
+        return [stored_tie(values, day) for values in rows]
 
     def _computed_between(self, left: set[str], right: set[str], floor: int) -> list[Tie]:
         if not left or not right:
@@ -277,10 +271,10 @@ class TieView:
         stored = wanted - computed
         if stored:
             day = self.as_of.toordinal()
-            (row,) = self.db.read(
+            ((found,),) = self.db.stream(
                 "ties.weighty_around", ids=sorted(stored), day=day, min_level=floor
             )
-            out += [stored_tie(values, day) for values in row["ties"]]
+            out += [stored_tie(values, day) for values in found]
         return out
 
     def notable_between(self, left: Collection[str], right: Collection[str], top: int) -> list[Tie]:
