@@ -273,15 +273,38 @@ class PairScores:
         personal (``last_deep``): every other pair is at most *met* from then on."""
         return np.flatnonzero((self.level >= Level.BUSINESS) | (self.last_deep >= 0))
 
-    def ties(self) -> list[Tie]:
-        """Every pair as a Tie, without ``components`` (``graphx explain`` words a pair)."""
+    def notable(self, owners: BoolArray, others: BoolArray, top: int) -> IntArray:
+        """The pairs (sorted indexes) at level 1 or above that are, for a person of ``owners``
+        (a mask over ``people``), a tie to someone of ``others`` among their ``top`` strongest
+        (level, then strength, then the other's id), at business or above, or once personal."""
+        pair = np.arange(len(self))
+        met = self.level >= Level.MET
+        forward = met & owners[self.a] & others[self.b]
+        backward = met & owners[self.b] & others[self.a]
+        owner = np.concatenate([self.a[forward], self.b[backward]])
+        other = np.concatenate([self.b[forward], self.a[backward]])
+        index = np.concatenate([pair[forward], pair[backward]])
+        order = np.lexsort((other, -self.strength[index], -self.level[index], owner))
+        owner, index = owner[order], index[order]
+        first = np.flatnonzero(np.r_[True, owner[1:] != owner[:-1]])
+        place = np.arange(len(owner)) - np.repeat(first, np.diff(np.r_[first, len(owner)]))
+        weighty = (self.level[index] >= Level.BUSINESS) | (self.last_deep[index] >= 0)
+        return np.unique(index[(place < top) | weighty])
+
+    def ties(self, chosen: IntArray | None = None) -> list[Tie]:
+        """The pairs (the ``chosen`` indexes, else all) as Ties, without ``components``
+        (``graphx explain`` words a pair)."""
         people, kinds = self.people, self.kinds
         moment = partial(datetime.fromtimestamp, tz=UTC)
         columns = zip(
-            self.a.tolist(), self.b.tolist(), self.level.tolist(), self.strength.tolist(),
-            self.first_at.tolist(), self.last_at.tolist(), self.conversations.tolist(),
-            self.by_kind.tolist(), self.by_depth.tolist(), self.day.tolist(),
-            self.organised_by_a.tolist(), self.organised_by_b.tolist(), self.last_deep.tolist(),
+            *(
+                (values if chosen is None else values[chosen]).tolist()
+                for values in (
+                    self.a, self.b, self.level, self.strength, self.first_at, self.last_at,
+                    self.conversations, self.by_kind, self.by_depth, self.day,
+                    self.organised_by_a, self.organised_by_b, self.last_deep,
+                )
+            ),
             strict=True,
         )  # fmt: skip
         out: list[Tie] = []

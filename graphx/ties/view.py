@@ -35,7 +35,7 @@ from graphx.ties.model import (
     score_pair,
 )
 from graphx.ties.store import store_state
-from graphx.ties.vectorised import paused_gc, read_conversations, score_contacts
+from graphx.ties.vectorised import PairScores, paused_gc, read_conversations, score_contacts
 
 _BATCH = 2000
 _LN2 = math.log(2)
@@ -68,16 +68,16 @@ def stored_tie(values: Sequence[Any], day: int) -> Tie:
     )  # fmt: skip
 
 
-def computed_ties(
+def computed_scores(
     rows: Iterable[Sequence[Any]],
     as_of: date,
     config: Config,
     asked: Collection[str] | None = None,
     among: Collection[str] | None = None,
-) -> list[Tie]:
-    """Ties (level 1+, ``a`` < ``b``) as of ``as_of`` from ``ties.conversations``-shaped rows:
-    only the pairs with someone in ``asked`` when given (the others are never scored); with
-    ``among``, other participants are left out before pairs are formed (group sizes stay)."""
+) -> PairScores:
+    """Every pair's tie as of ``as_of`` from ``ties.conversations``-shaped rows: only the pairs
+    with someone in ``asked`` when given (the others are never scored); with ``among``, other
+    participants are left out before pairs are formed (group sizes stay)."""
     with paused_gc():
         conversations = read_conversations(
             rows, config, before=int(until(as_of).timestamp()), among=among
@@ -87,8 +87,19 @@ def computed_ties(
             wanted = np.array([p in asked for p in conversations.people], dtype=bool)
             every = conversations.pair_keys(np.ones(len(conversations), dtype=bool))
             keys = every[wanted[every // conversations.n] | wanted[every % conversations.n]]
-        scores = score_contacts(conversations.contacts(keys), as_of, config)
-        return [t for t in scores.ties() if t.level >= 1]
+        return score_contacts(conversations.contacts(keys), as_of, config)
+
+
+def computed_ties(
+    rows: Iterable[Sequence[Any]],
+    as_of: date,
+    config: Config,
+    asked: Collection[str] | None = None,
+    among: Collection[str] | None = None,
+) -> list[Tie]:
+    """The ties (level 1+, ``a`` < ``b``) of :func:`computed_scores`."""
+    scores = computed_scores(rows, as_of, config, asked, among)
+    return scores.ties(np.flatnonzero(scores.level >= Level.MET))
 
 
 class Histories:
@@ -201,7 +212,11 @@ class TieView:
         )  # fmt: skip
         return [stored_tie(values, day) for values in rows]
 
-    def _computed_between(self, left: set[str], right: set[str], floor: int) -> list[Tie]:
+    def _computed_between(
+        self, left: set[str], right: set[str], floor: int, top: int | None = None
+    ) -> list[Tie]:
+        """Computed ties from ``left`` to ``right`` at ``floor`` or above; with ``top``, at
+        least each person's ``top`` strongest and the weighty ones (:meth:`notable_between`)."""
         if not left or not right:
             return []
         if floor >= Level.PERSONAL:
@@ -209,12 +224,13 @@ class TieView:
         elif self._shared:
             found = self.histories.ties(self.db, self.as_of, left, among=right)
         else:  # only the participants who matter travel
-            found = self._among(left, right)
+            found = self._among(left, right, top)
         return [t for t in _seen_from(found, left, right) if t.level >= floor]
 
-    def _among(self, left: set[str], right: set[str]) -> list[Tie]:
-        """The ties of ``left`` to ``left`` and ``right``, from their conversations with only
-        those participants sent (``ties.conversations_among``)."""
+    def _among(self, left: set[str], right: set[str], top: int | None) -> list[Tie]:
+        """The ties of ``left`` to ``left`` and ``right`` (with ``top``, only those that can
+        be notable), from their conversations with only those participants sent
+        (``ties.conversations_among``)."""
         ordered, among = sorted(left), sorted(left | right)
         with paused_gc():
             rows = [
@@ -227,7 +243,12 @@ class TieView:
                 for conversation in found
             ]  # fmt: skip
             unique = list({row[0]: row for row in rows}.values())
-        return computed_ties(unique, self.as_of, self.config, left)
+        scores = computed_scores(unique, self.as_of, self.config, left)
+        if top is None:
+            return scores.ties(np.flatnonzero(scores.level >= Level.MET))
+        owners = np.array([p in left for p in scores.people], dtype=bool)
+        others = np.array([p in right for p in scores.people], dtype=bool)
+        return scores.ties(scores.notable(owners, others, top))
 
     def _personal_pairs(self, left: set[str], right: set[str]) -> list[Tie]:
         """Ties of only the pairs that shared a personal conversation up to the date: no
@@ -281,7 +302,7 @@ class TieView:
         """Per person of ``left``: their ``top`` strongest ties to ``right`` and every one at
         business or above or that once stood at personal (``last_deep``), seen from ``left``."""
         by_person: dict[str, list[Tie]] = defaultdict(list)
-        for link in self.between(left, right):
+        for link in self._computed_between(set(left), set(right), Level.MET, top):
             by_person[link.a].append(link)
         return [
             link

@@ -9,6 +9,7 @@ from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
+import numpy as np
 import pytest
 
 from graphx.model import CONVERSATION_KINDS, DEPTHS
@@ -174,3 +175,35 @@ def test_touched_pairs_score_alike_from_the_conversations_their_people_shared() 
     rows = {(r[0], r[1]): r for r in scores.rows(scores.weighty())}
     assert rows == {pair: by_pair[pair] for pair in pairs if pair in by_pair}
     assert len(rows) > 10
+
+
+@pytest.mark.parametrize(("seed", "top"), [(18, 1), (19, 2), (20, 5)])
+def test_notable_keeps_each_owners_strongest_and_every_weighty_tie(seed: int, top: int) -> None:
+    """``PairScores.notable`` picks exactly the pairs a plain ranking of every tie would."""
+    config = Config.default()
+    rows = stream(seed, 2000, 150)
+    found = read_conversations(rows, config, before=int(until(AS_OF).timestamp()))
+    scores = score_contacts(found.contacts(), AS_OF, config)
+    rng = random.Random(seed)
+    owners = {p for p in scores.people if rng.random() < 0.3}
+    others = {p for p in scores.people if rng.random() < 0.6}
+    by_owner: dict[str, list[tuple[int, float, str, int]]] = defaultdict(list)
+    for i, tie in enumerate(scores.ties()):
+        for owner, other in ((tie.a, tie.b), (tie.b, tie.a)):
+            if tie.level >= 1 and owner in owners and other in others:
+                by_owner[owner].append((-tie.level, -tie.strength, other, i))
+    weighty = set(scores.weighty().tolist())
+    expected = {
+        i
+        for ranked in by_owner.values()
+        for place, (_, _, _, i) in enumerate(sorted(ranked))
+        if place < top or i in weighty
+    }
+    chosen = scores.notable(
+        np.array([p in owners for p in scores.people]),
+        np.array([p in others for p in scores.people]),
+        top,
+    )
+    assert set(chosen.tolist()) == expected
+    assert len(expected) > top * 10  # owners with more ties than kept, and weighty ones
+    assert any(len(ranked) > top for ranked in by_owner.values())
