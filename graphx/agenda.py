@@ -38,41 +38,43 @@ def _day(value: datetime | date | None) -> date | None:
 
 
 @dataclass(frozen=True)
-class AgendaTie:
-    """One tie of the colleague to a client director, with its state as of the date."""
+class AgendaEntry:
+    """A client director on a colleague's agenda: the colleague's tie to them and its state as
+    of the date (silence allowed at level 3+, by the role's cadence or the pair's rhythm)."""
 
-    person_id: str
-    name: str
-    title: str
-    organisation_id: str
-    organisation_name: str
-    level: int
-    strength: float
-    last_contact: date | None
+    director: Director
+    tie: Tie  # seen from the colleague
     days_silent: int | None
     limit_days: int | None  # level 3+: days of silence allowed (cadence or rhythm)
     limit_reason: str | None  # "cadence" | "rhythm"
-    last_deep: date | None
     status: str  # "overdue" | "due" | "fading" | "ok"
-    interests: tuple[str, ...]
     shared_interests: tuple[str, ...]
 
+    @property
+    def last_contact(self) -> date | None:
+        return _day(self.tie.last_contact)
+
+    @property
+    def last_deep(self) -> date | None:
+        return _day(self.tie.last_deep)
+
     def to_json(self) -> dict[str, Any]:
+        d = self.director
         return {
-            "person_id": self.person_id,
-            "name": self.name,
-            "title": self.title,
-            "organisation_id": self.organisation_id,
-            "organisation_name": self.organisation_name,
-            "level": self.level,
-            "strength": round(self.strength, 3),
+            "person_id": d.id,
+            "name": d.name,
+            "title": d.title,
+            "organisation_id": d.organisation_id,
+            "organisation_name": d.organisation_name,
+            "level": self.tie.level,
+            "strength": round(self.tie.strength, 3),
             "last_contact": self.last_contact,
             "days_silent": self.days_silent,
             "limit_days": self.limit_days,
             "limit_reason": self.limit_reason,
             "last_deep": self.last_deep,
             "status": self.status,
-            "interests": list(self.interests),
+            "interests": list(d.interests),
             "shared_interests": list(self.shared_interests),
         }
 
@@ -106,14 +108,14 @@ class Agenda:
     person_id: str
     name: str
     as_of: date
-    ties: tuple[AgendaTie, ...]
+    ties: tuple[AgendaEntry, ...]
     contacts: tuple[Contact, ...]
 
-    def by_level(self) -> dict[int, list[AgendaTie]]:
-        """The ties grouped by level, 4 down to 1 (every level present, maybe empty)."""
-        out: dict[int, list[AgendaTie]] = {lv: [] for lv in (4, 3, 2, 1)}
+    def by_level(self) -> dict[int, list[AgendaEntry]]:
+        """The entries grouped by their tie's level, 4 down to 1 (every level, maybe empty)."""
+        out: dict[int, list[AgendaEntry]] = {lv: [] for lv in (4, 3, 2, 1)}
         for t in self.ties:
-            out[t.level].append(t)
+            out[t.tie.level].append(t)
         return out
 
     def to_json(self) -> dict[str, Any]:
@@ -137,7 +139,7 @@ def _limit(d: Director, link: Tie, cfg: GapsConfig) -> tuple[int, str]:
     return target, "cadence"
 
 
-def _tie(d: Director, link: Tie, mine: set[str], as_of: date, cfg: GapsConfig) -> AgendaTie:
+def _entry(d: Director, link: Tie, mine: set[str], as_of: date, cfg: GapsConfig) -> AgendaEntry:
     last = _day(link.last_contact)
     silent = (as_of - last).days if last else None
     limit, why = _limit(d, link, cfg) if link.level >= DEEP else (None, None)
@@ -146,27 +148,23 @@ def _tie(d: Director, link: Tie, mine: set[str], as_of: date, cfg: GapsConfig) -
         status = "fading"
     elif limit is not None and silent is not None:
         status = "overdue" if silent > limit else "due" if silent > limit - DUE_DAYS else "ok"
-    return AgendaTie(
-        d.id, d.name, d.title, d.organisation_id, d.organisation_name, link.level,
-        link.strength, last, silent, limit, why, _day(link.last_deep), status, d.interests,
-        tuple(sorted(mine & set(d.interests))),
-    )  # fmt: skip
+    shared = tuple(sorted(mine & set(d.interests)))
+    return AgendaEntry(d, link, silent, limit, why, status, shared)
 
 
-def _hint(t: AgendaTie) -> str:
+def _hint(t: AgendaEntry) -> str:
+    likes = ", ".join(t.director.interests)
     if t.shared_interests:
-        return (
-            f"They like {', '.join(t.interests)}; you share {', '.join(t.shared_interests)}:"
-            " meet around that."
-        )
-    if t.interests:
-        return f"They like {', '.join(t.interests)}: an occasion around that suits them."
+        return f"They like {likes}; you share {', '.join(t.shared_interests)}: meet around that."
+    if likes:
+        return f"They like {likes}: an occasion around that suits them."
     return "Their interests are not recorded: ask about them."
 
 
-def _reason(t: AgendaTie, why: str) -> str:
-    head = f"{t.name} ({t.title or 'director'}, {t.organisation_name})"
-    label = Level(t.level).label
+def _reason(t: AgendaEntry, why: str) -> str:
+    d = t.director
+    head = f"{d.name} ({d.title or 'director'}, {d.organisation_name})"
+    label = Level(t.tie.level).label
     last = f"last contact {ago(t.days_silent)}" if t.days_silent is not None else "no contact"
     if why == "overdue":
         rule = (
@@ -209,10 +207,10 @@ def agenda(
         directors.setdefault(d.id, d)
     links = [t for t in around if t.b in directors]
     found = sorted(
-        (_tie(directors[t.b], t, mine, day, cfg) for t in links),
-        key=lambda t: (-t.level, -t.strength, t.name, t.person_id),
+        (_entry(directors[t.b], t, mine, day, cfg) for t in links),
+        key=lambda e: (-e.tie.level, -e.tie.strength, e.director.name, e.director.id),
     )
-    candidates: list[tuple[tuple[Any, ...], AgendaTie, str]] = []
+    candidates: list[tuple[tuple[Any, ...], AgendaEntry, str]] = []
     for t in found:
         if t.status == "overdue":
             key: tuple[Any, ...] = (-((t.days_silent or 0) - (t.limit_days or 0)),)
@@ -222,13 +220,13 @@ def agenda(
             key = ((t.limit_days or 0) - (t.days_silent or 0),)
         else:
             continue
-        candidates.append(((_ORDER[t.status], *key, t.person_id), t, t.status))
-    for t in _closest_of_us(view, found, person_id, lambda: colleagues(db, day), directors):
-        top_first = not directors[t.person_id].is_top
-        candidates.append(((_ORDER["deepen"], top_first, -t.strength, t.person_id), t, "deepen"))
+        candidates.append(((_ORDER[t.status], *key, t.director.id), t, t.status))
+    for t in _closest_of_us(view, found, person_id, lambda: colleagues(db, day)):
+        d = t.director
+        candidates.append(((_ORDER["deepen"], not d.is_top, -t.tie.strength, d.id), t, "deepen"))
     candidates.sort(key=lambda c: c[0])
     contacts = tuple(
-        Contact(rank, t.person_id, t.organisation_id, why, _reason(t, why), _hint(t))
+        Contact(rank, t.director.id, t.director.organisation_id, why, _reason(t, why), _hint(t))
         for rank, (_, t, why) in enumerate(candidates[:top], start=1)
     )
     return Agenda(person_id, str(rows[0]["name"] or person_id), day, tuple(found), contacts)
@@ -236,15 +234,14 @@ def agenda(
 
 def _closest_of_us(
     view: TieView,
-    found: list[AgendaTie],
+    found: list[AgendaEntry],
     person_id: str,
     team: Callable[[], Mapping[str, Any]],
-    directors: Mapping[str, Director],
-) -> list[AgendaTie]:
+) -> list[AgendaEntry]:
     """This colleague's level 1-2 ties to directors nobody of us knows at 3+, where nobody
     of us knows the director better (level, then strength). ``team`` gives our colleagues,
     asked for only when there are such ties."""
-    shallow = {t.person_id: t for t in found if t.level < DEEP and t.status == "ok"}
+    shallow = {e.director.id: e for e in found if e.tie.level < DEEP and e.status == "ok"}
     if not shallow:
         return []
     best: dict[str, list[Tie]] = defaultdict(list)
@@ -252,12 +249,12 @@ def _closest_of_us(
     for link in view.notable_between(sorted(shallow), list(team()), top=2):
         best[link.a].append(link)
     out = []
-    for pid, t in shallow.items():
+    for pid, entry in shallow.items():
         others = [lk for lk in best[pid] if lk.b != person_id]
         if any(lk.level >= DEEP for lk in others):
             continue
-        if any((lk.level, lk.strength) > (t.level, t.strength) for lk in others):
+        mine = (entry.tie.level, entry.tie.strength)
+        if any((lk.level, lk.strength) > mine for lk in others):
             continue
-        if pid in directors:
-            out.append(t)
+        out.append(entry)
     return out

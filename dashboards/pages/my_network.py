@@ -112,8 +112,8 @@ def _ties(result: Agenda) -> html.Div:
         items = [
             html.Li(
                 [
-                    html.Strong(t.name),
-                    f", {t.title}, {t.organisation_name} · last contact "
+                    html.Strong(t.director.name),
+                    f", {t.director.title}, {t.director.organisation_name} · last contact "
                     f"{t.last_contact.isoformat() if t.last_contact else 'never'} ",
                     html.Span(_STATUS[t.status], className="gx-banner") if t.status != "ok" else "",
                 ]

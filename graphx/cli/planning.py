@@ -109,7 +109,8 @@ def agenda(
     ties = Table("level", "director", "client", "last contact", "status", title="Ties")
     for t in result.ties:
         last = t.last_contact.isoformat() if t.last_contact else "-"
-        ties.add_row(Level(t.level).label, t.name, t.organisation_name, last, t.status)
+        d = t.director
+        ties.add_row(Level(t.tie.level).label, d.name, d.organisation_name, last, t.status)
     out.print(ties)
 
 

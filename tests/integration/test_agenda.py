@@ -97,7 +97,7 @@ def test_a_colleague_who_knows_a_director_best_of_us_is_asked_to_deepen_it(
 
 def test_a_colleague_in_touch_with_everyone_has_nothing_to_do(golf: Database) -> None:
     result = agenda(golf, "bob", ON)
-    assert [(t.person_id, t.status) for t in result.ties] == [("tom", "ok")]
+    assert [(t.director.id, t.status) for t in result.ties] == [("tom", "ok")]
     assert result.contacts == ()
 
 
