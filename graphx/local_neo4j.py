@@ -18,6 +18,7 @@ import socket
 import subprocess
 import tempfile
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -262,6 +263,17 @@ class LocalNeo4j:
             return True
         except (ServiceUnavailable, Neo4jError, OSError):
             return False
+
+    @contextlib.contextmanager
+    def running(self) -> Iterator[str]:
+        """The server running for the duration (its Bolt URI): started, and stopped at the
+        end, unless it ran already, in which case it is left running."""
+        ours = not self.status().running
+        try:
+            yield self.start()
+        finally:
+            if ours:
+                self.stop()
 
     def stop(self, timeout: float = 60.0) -> bool:
         """Stop the server cleanly (SIGTERM, then SIGKILL); False when it was not running."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import signal
 import sys
 
 import typer
@@ -97,22 +99,25 @@ def demo(
     port: int = PORT_OPTION,
     scale: str = typer.Option("small", help="Scale of the generated company."),
 ) -> None:
-    """Start the local Neo4j, load the demo company if the database is empty, and serve."""
+    """Start the local Neo4j, load the demo company if the database is empty, and serve.
+    Stopping the demo (Ctrl-C, or SIGTERM) stops the local Neo4j if the demo started it."""
     from graphx.demo import demo_login, load_demo_data
     from graphx.local_neo4j import LocalNeo4j
 
     current = settings()
-    if current.uses_local_server:
-        err.print(f"local Neo4j at {LocalNeo4j(current).start()}")
-    store = _store()
-    with database() as db:
-        with err.status("generating, importing and scoring the demo company..."):
-            loaded = load_demo_data(db, scale=scale)
-        err.print("demo company loaded" if loaded else "database already holds data: kept")
-        login = demo_login(db, store)
-        who = f" (as {login.person_name})" if login.person_name else ""
-        typer.echo(f"sign in as {login.name!r} with password {login.password!r}{who}")
-        _serve(db, store, host, port, debug=False)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # unwind: stop what we started
+    with contextlib.ExitStack() as stack:
+        if current.uses_local_server:
+            err.print(f"local Neo4j at {stack.enter_context(LocalNeo4j(current).running())}")
+        store = _store()
+        with database() as db:
+            with err.status("generating, importing and scoring the demo company..."):
+                loaded = load_demo_data(db, scale=scale)
+            err.print("demo company loaded" if loaded else "database already holds data: kept")
+            login = demo_login(db, store)
+            who = f" (as {login.person_name})" if login.person_name else ""
+            typer.echo(f"sign in as {login.name!r} with password {login.password!r}{who}")
+            _serve(db, store, host, port, debug=False)
 
 
 def register(app: typer.Typer) -> None:

@@ -61,11 +61,20 @@ def test_start_status_stop_and_recovery_from_a_killed_server(
         assert restarted.exit_code == 0, restarted.output
         assert server.status().running
         assert server.status().pid != pid
+
+        with server.running():  # what `graphx demo` holds: one it did not start stays up
+            pass
+        assert server.status().running
     finally:
         stopped = runner.invoke(app, ["db", "stop"])
     assert stopped.output.strip() == "stopped"
     assert not server.status().running
     assert runner.invoke(app, ["db", "stop"]).output.strip() == "not running"
+
+    with server.running() as uri:  # one it started itself stops with it
+        assert server.status().running
+        assert uri.startswith("bolt://127.0.0.1:")
+    assert not server.status().running
 
 
 def test_the_password_file_is_private(own_home: Path) -> None:
