@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import secrets
+from datetime import date
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode
 
@@ -13,6 +14,7 @@ from dash import Dash, Input, Output, State, dcc, html
 from dashboards.answers import Warmer
 from dashboards.auth import install_login
 from dashboards.cache import SharedResults
+from dashboards.context import as_of
 from graphx.config import Settings
 from graphx.db import Database, is_unavailable, ping
 from graphx.errors import GraphxError
@@ -137,8 +139,9 @@ def create_app(
         Output("header-as-of", "date"),
         Input("url", "search"),
     )
-    def show_as_of(search: str | None) -> str | None:
-        return dict(parse_qsl((search or "").lstrip("?"))).get("as_of")
+    def show_as_of(search: str | None) -> str:
+        """The date the page answers for: the address's ``as_of``, else today."""
+        return as_of(dict(parse_qsl((search or "").lstrip("?"))).get("as_of")).isoformat()
 
     @app.callback(
         Output("url", "search", allow_duplicate=True),
@@ -148,11 +151,12 @@ def create_app(
     )
     def apply_as_of(picked: str | None, search: str | None) -> str:
         params = dict(parse_qsl((search or "").lstrip("?")))
-        if (picked or None) == params.get("as_of"):
+        day = picked[:10] if picked and picked[:10] != date.today().isoformat() else None
+        if day == params.get("as_of"):  # today is the default: the address needs no date
             raise dash.exceptions.PreventUpdate
         params.pop("as_of", None)
-        if picked:
-            params["as_of"] = picked[:10]
+        if day:
+            params["as_of"] = day
         return f"?{urlencode(params)}" if params else ""
 
     return app

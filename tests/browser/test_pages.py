@@ -142,6 +142,15 @@ def test_picking_a_date_in_the_header_recomputes_the_page_as_of_that_date(login:
     browser = login("diana", "/coverage?organisation=contoso")
     wait_for_text(browser, "#coverage-summary", "1 of 2 directors known at level 3 or more.")
     picker = browser.find_element(By.CSS_SELECTOR, "input#header-as-of")
+    assert picker.get_attribute("value") == date.today().isoformat()  # what the page answers
+    assert browser.current_url.endswith("/coverage?organisation=contoso")
+    picker.clear()
     picker.send_keys("2020-01-01", Keys.ENTER)
     wait_for_text(browser, "#coverage-summary", "0 of 2 directors known at level 3 or more.")
     assert browser.current_url.endswith("/coverage?organisation=contoso&as_of=2020-01-01")
+    browser.back()  # the browser's history holds each view
+    WebDriverWait(browser, 30).until(lambda b: b.current_url.endswith("?organisation=contoso"))
+    wait_for_text(browser, "#coverage-summary", "1 of 2 directors known at level 3 or more.")
+    WebDriverWait(browser, 30).until(
+        lambda b: picker.get_attribute("value") == date.today().isoformat()
+    )
