@@ -6,14 +6,18 @@ from typing import Any
 from urllib.parse import urlencode
 
 import dash
-from dash import Input, Output, callback, dash_table, dcc, html
+from dash import Input, Output, callback, dcc, html
 
 from dashboards import answers, context
+from dashboards.components.grid import LINK, column, csv_export, grid
 from dashboards.components.portfolio import exposure_chart
 
 dash.register_page(__name__, path="/", title="graphx: portfolio")
 
 EXPOSED_BELOW = 0.5  # a client is exposed while fewer than half its directors are covered
+_EXPOSED = {"gx-bad": f"params.value < {round(100 * EXPOSED_BELOW)}"}
+_TREND = {"gx-bad": "params.value < 0", "gx-good": "params.value > 0"}
+csv_export("portfolio-table")
 
 
 def layout(as_of: str | None = None, **_query: str) -> html.Div:
@@ -72,7 +76,7 @@ def load(as_of: str | None) -> tuple[list[dict[str, Any]], list[str], list[str]]
         rows.append(
             {
                 "id": row.organisation_id,
-                "client": f"[{row.organisation_name}]({link})",
+                "link": link,
                 "name": row.organisation_name,
                 "sector": account.sector if account else "",
                 "owner": account.owner_name if account else "",
@@ -116,33 +120,17 @@ def show(
         ],
         className="gx-kpis",
     )
-    table = dash_table.DataTable(
-        id="portfolio-table",
-        data=shown,
-        columns=[
-            {"name": "Client", "id": "client", "presentation": "markdown"},
-            {"name": "Sector", "id": "sector"},
-            {"name": "Account owner", "id": "owner"},
-            {"name": "Coverage %", "id": "coverage", "type": "numeric"},
-            {"name": "Covered", "id": "covered", "type": "numeric"},
-            {"name": "Directors", "id": "directors", "type": "numeric"},
-            {"name": "Trend (pts)", "id": "trend", "type": "numeric"},
-        ],
-        sort_action="native",
-        filter_action="native",
-        sort_by=[{"column_id": "coverage", "direction": "asc"}],
-        page_size=25,
-        markdown_options={"link_target": "_self"},
-        style_table={"overflowX": "auto"},  # scrolls in its card, not the page
-        style_cell={"fontFamily": "inherit", "padding": "6px 10px", "textAlign": "left"},
-        style_header={"fontWeight": "600", "backgroundColor": "#f0f4f8"},
-        style_data_conditional=[
-            {
-                "if": {"filter_query": f"{{coverage}} < {round(100 * EXPOSED_BELOW)}"},
-                "color": "#b42318",
-            },
-            {"if": {"filter_query": "{trend} < 0", "column_id": "trend"}, "color": "#b42318"},
-            {"if": {"filter_query": "{trend} > 0", "column_id": "trend"}, "color": "#027a48"},
+    table = grid(
+        "portfolio-table",
+        shown,
+        [
+            column("name", "Client", cellRenderer=LINK),
+            column("sector", "Sector"),
+            column("owner", "Account owner"),
+            column("coverage", "Coverage %", numeric=True, sort="asc", cellClassRules=_EXPOSED),
+            column("covered", "Covered", numeric=True),
+            column("directors", "Directors", numeric=True),
+            column("trend", "Trend (pts)", numeric=True, cellClassRules=_TREND),
         ],
     )
     return html.Div(
@@ -150,22 +138,16 @@ def show(
             kpis,
             html.Div(
                 [
-                    html.Div(
-                        [
-                            html.H2("Most exposed clients"),
-                            dcc.Graph(
-                                id="portfolio-chart",
-                                figure=exposure_chart(shown),
-                                config={"displaylogo": False, "displayModeBar": False},
-                            ),
-                        ],
-                        className="gx-card",
+                    html.H2("Most exposed clients"),
+                    dcc.Graph(
+                        id="portfolio-chart",
+                        figure=exposure_chart(shown),
+                        config={"displaylogo": False, "displayModeBar": False},
                     ),
-                    html.Div([html.H2("All clients"), table], className="gx-card"),
                 ],
-                className="gx-row",
-                style={"marginTop": "1.25rem"},
+                className="gx-card gx-stacked",
             ),
+            html.Div([html.H2("All clients"), table], className="gx-card gx-stacked"),
         ]
     )
 

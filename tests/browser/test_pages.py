@@ -42,14 +42,58 @@ def test_the_portfolio_lists_clients_most_exposed_first(login: Login) -> None:
     browser = login("diana", "/")
     wait_for_text(browser, "#portfolio-kpi-covered", "1 / 3")
     assert browser.find_element(By.ID, "portfolio-kpi-clients").text == "2"
-    rows = browser.find_elements(
-        By.CSS_SELECTOR, "#portfolio-table tbody tr td[data-dash-column='client']"
-    )
-    assert [r.text for r in rows] == ["Fabrikam", "Contoso"]
+    wait_for(browser, "#portfolio-table .ag-row")
+    assert _grid_names(browser, "portfolio-table") == ["Fabrikam", "Contoso"]  # weakest first
     wait_for(browser, "#portfolio-chart .js-plotly-plot .bars")
     uncovered = _figure(browser, "portfolio-chart")  # the first trace: directors not covered
     assert (uncovered["y"], uncovered["x"]) == (["Contoso", "Fabrikam"], [1, 1])
     save_screenshot(browser, "portfolio-test")
+    assert console_errors(browser) == []
+
+
+def _grid_names(browser: WebDriver, grid_id: str) -> list[str]:
+    """The ``name`` of each row the grid shows, in its filter's and sort's order."""
+    return list(
+        browser.execute_script(
+            f"const names = []; dash_ag_grid.getApi('{grid_id}')"
+            ".forEachNodeAfterFilterAndSort(n => names.push(n.data.name)); return names;"
+        )
+    )
+
+
+def test_the_portfolio_grid_filters_exports_what_it_shows_and_cuts_no_column(
+    login: Login, downloads: Path
+) -> None:
+    browser = login("diana", "/")
+    wait_for(browser, "#portfolio-table .ag-row")
+    pinned = browser.find_elements(
+        By.CSS_SELECTOR, "#portfolio-table .ag-pinned-left-cols-container [col-id='name']"
+    )
+    assert sorted(cell.text for cell in pinned) == ["Contoso", "Fabrikam"]
+    headers = browser.execute_script(
+        "return [...document.querySelectorAll('#portfolio-table .ag-header-cell-text')]"
+        ".map(h => [h.textContent, h.scrollWidth <= h.clientWidth])"
+    )
+    assert [name for name, _ in headers] == [
+        "Client", "Sector", "Account owner", "Coverage %", "Covered", "Directors", "Trend (pts)"
+    ]  # fmt: skip
+    assert all(fits for _, fits in headers), headers
+    exposed = browser.find_elements(By.CSS_SELECTOR, "#portfolio-table [col-id='coverage'].gx-bad")
+    assert len(exposed) == 2  # both clients under half covered, marked
+    link = browser.find_element(By.CSS_SELECTOR, "#portfolio-table [col-id='name'] a")
+    assert link.get_attribute("href").endswith("/coverage?organisation=fabrikam")
+    browser.execute_script(
+        "dash_ag_grid.getApi('portfolio-table').setFilterModel("
+        "{name: {filterType: 'text', type: 'contains', filter: 'onto'}})"
+    )
+    WebDriverWait(browser, 30).until(lambda b: _grid_names(b, "portfolio-table") == ["Contoso"])
+    exported = downloads / "portfolio-table.csv"
+    exported.unlink(missing_ok=True)
+    browser.find_element(By.ID, "portfolio-table-csv").click()
+    WebDriverWait(browser, 30).until(lambda _: exported.exists() and exported.stat().st_size)
+    lines = exported.read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0].startswith('"Client","Sector","Account owner","Coverage %"')
+    assert [line.split(",")[0] for line in lines[1:]] == ['"Contoso"']
     assert console_errors(browser) == []
 
 
