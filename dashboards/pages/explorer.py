@@ -17,6 +17,8 @@ from graphx.explorer import ego_network, organisation_people
 
 dash.register_page(__name__, path="/explorer", title="graphx: explorer")
 
+TIES_SHOWN = 150  # ties drawn at first and added by "show more": beyond, lines hide names
+
 
 def layout(
     person: str | None = None,
@@ -27,6 +29,9 @@ def layout(
 ) -> html.Div:
     level = level_param(min_level)
     db = context.database()
+    viewer = context.signed_in()
+    if not person and not organisation and viewer is not None:
+        person = viewer.person_id  # a colleague starts from their own network
     centers = [person] if person else []
     if organisation and not centers:
         centers = organisation_people(db, organisation)
@@ -71,6 +76,7 @@ def layout(
                 className="gx-card",
             ),
             dcc.Store(id="explorer-centers", data=centers),
+            dcc.Store(id="explorer-limit", data=TIES_SHOWN),
             dcc.Store(id="explorer-as-of", data=as_of),
             html.Div(
                 [
@@ -79,11 +85,30 @@ def layout(
                             id="explorer-graph",
                             elements=[],
                             stylesheet=stylesheet(),
-                            layout={"name": "cose", "animate": False},
-                            style={"width": "100%", "height": "620px"},
+                            layout={"name": "preset", "fit": True, "padding": 24},
+                            style={"width": "100%", "height": "640px"},
+                            minZoom=0.2,
+                            maxZoom=3,
                         )
                     ),
-                    html.Div(id="explorer-summary", className="gx-muted"),
+                    html.Div(
+                        [
+                            html.Span(id="explorer-summary", className="gx-muted"),
+                            html.Button(
+                                "Show more ties",
+                                id="explorer-more",
+                                className="gx-button",
+                                hidden=True,
+                                style={"marginLeft": "1rem"},
+                            ),
+                        ]
+                    ),
+                    html.Div(
+                        "Hover over a tie for what it is; click it for the relationship.",
+                        id="explorer-tie",
+                        role="status",
+                        className="gx-muted",
+                    ),
                     html.Div(id="explorer-selected"),
                 ],
                 className="gx-card",
@@ -130,17 +155,63 @@ def expand(tapped: dict[str, Any] | None, centers: list[str]) -> list[str]:
 
 
 @callback(
+    Output("explorer-limit", "data"),
+    Input("explorer-more", "n_clicks"),
+    State("explorer-limit", "data"),
+    prevent_initial_call=True,
+)
+def more(_: int | None, limit: int) -> int:
+    return limit + TIES_SHOWN
+
+
+@callback(
     Output("explorer-graph", "elements"),
     Output("explorer-summary", "children"),
+    Output("explorer-more", "hidden"),
+    Output("explorer-more", "children"),
     Input("explorer-centers", "data"),
     Input("explorer-min-level", "value"),
+    Input("explorer-limit", "data"),
     State("explorer-as-of", "data"),
 )
-def draw(centers: list[str], level: int, as_of: str | None) -> tuple[list[dict[str, Any]], str]:
+def draw(
+    centers: list[str], level: int, limit: int, as_of: str | None
+) -> tuple[list[dict[str, Any]], str, bool, str]:
     if not centers:
-        return [], "Choose a person to see their network."
-    network = ego_network(context.database(), centers, context.as_of(as_of), min_level=level)
-    return elements(network), f"{len(network.nodes)} people, {len(network.edges)} ties shown."
+        return [], "Choose a person to see their network.", True, ""
+    day = context.as_of(as_of)
+    network = ego_network(context.database(), centers, day, min_level=level)
+    drawn = elements(network, day, limit)
+    shown = sum(1 for element in drawn if "source" in element["data"])
+    total = len(network.edges)
+    hidden = total - shown
+    counts = f"{shown} ties shown" if not hidden else f"{shown} of {total} ties shown"
+    more = f"Show {min(hidden, TIES_SHOWN)} more"
+    return drawn, f"{len(network.nodes)} people, {counts}.", not hidden, more
+
+
+@callback(
+    Output("explorer-tie", "children"),
+    Input("explorer-graph", "mouseoverEdgeData"),
+    prevent_initial_call=True,
+)
+def explain_tie(edge: dict[str, Any] | None) -> str:
+    if not edge:
+        raise dash.exceptions.PreventUpdate
+    return str(edge["sentence"])
+
+
+@callback(
+    Output("url", "href", allow_duplicate=True),
+    Input("explorer-graph", "tapEdgeData"),
+    State("explorer-as-of", "data"),
+    prevent_initial_call=True,
+)
+def open_relationship(edge: dict[str, Any] | None, as_of: str | None) -> str:
+    if not edge:
+        raise dash.exceptions.PreventUpdate
+    query = {"a": edge["source"], "b": edge["target"], **({"as_of": as_of} if as_of else {})}
+    return "/relationship?" + urlencode(query)
 
 
 @callback(
