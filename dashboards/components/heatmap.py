@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 from datetime import datetime
 
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboards.components.levels import LEVEL_COLOURS
 from graphx.coverage import Coverage, DirectorCoverage
 from graphx.model import Level
+from graphx.palette import LEVEL_COLOURS, LEVEL_TEXT
 
 UPRIGHT_AFTER = 12  # more colleague columns than this get upright names
 
@@ -44,6 +45,18 @@ class Matrix:
         table.insert(0, "title", [d.title for d in self.directors])
         table.insert(0, "director", [d.name for d in self.directors])
         return table
+
+    def excel(self) -> bytes:
+        """:meth:`frame` as an Excel workbook, each level cell in the level's colour."""
+
+        def colour(level: int) -> str:
+            return f"background-color: {LEVEL_COLOURS[level]}; color: {LEVEL_TEXT[level]}"
+
+        table = self.frame()
+        styled = table.style.map(colour, subset=list(table.columns[2:]))
+        buffer = io.BytesIO()
+        styled.to_excel(buffer, index=False, sheet_name="coverage", engine="openpyxl")
+        return buffer.getvalue()
 
 
 def _order(director: DirectorCoverage) -> tuple[int, int, str]:

@@ -1,19 +1,12 @@
-"""The level palette and names shared by every view."""
+"""Level badges, the legend and the minimum-level control shared by every view (colours from
+:mod:`graphx.palette`)."""
 
 from __future__ import annotations
 
 from dash import dcc, html
 
 from graphx.model import Level
-
-LEVEL_COLOURS = {0: "#e4e7eb", 1: "#c6dbef", 2: "#6baed6", 3: "#2171b5", 4: "#08306b"}
-KIND_COLOURS = {
-    "home": "#e8a33d",
-    "client": "#2171b5",
-    "prospect": "#8e6bbf",
-    "partner": "#2a9d8f",
-    "other": "#9aa5b1",
-}
+from graphx.palette import LEVEL_COLOURS, LEVEL_TEXT
 
 
 def level_name(level: int) -> str:
@@ -21,7 +14,11 @@ def level_name(level: int) -> str:
 
 
 def level_badge(level: int) -> html.Span:
-    return html.Span(level_name(level), className=f"gx-level gx-level-{level}")
+    return html.Span(
+        level_name(level),
+        className=f"gx-level gx-level-{level}",
+        style={"background": LEVEL_COLOURS[level], "color": LEVEL_TEXT[level]},
+    )
 
 
 def legend() -> html.Div:

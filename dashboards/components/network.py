@@ -13,8 +13,9 @@ from collections import defaultdict
 from datetime import date
 from typing import Any
 
-from dashboards.components.levels import KIND_COLOURS, LEVEL_COLOURS, level_name
+from dashboards.components.levels import level_name
 from graphx.explorer import Edge, Network, Node
+from graphx.palette import KIND_COLOURS, LEVEL_COLOURS
 from graphx.ties.wording import ago
 
 FONT_PX = 11

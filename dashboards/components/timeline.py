@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from dashboards.components.levels import LEVEL_COLOURS
 from graphx.model import CONVERSATION_KINDS, Level
+from graphx.palette import LEVEL_COLOURS
 from graphx.relationship import Relationship
 
 DEPTH_COLOURS = {"outside": "#9aa5b1", "business": "#6baed6", "personal": "#08306b"}

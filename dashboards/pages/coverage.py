@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 from typing import Any
 from urllib.parse import urlencode
 
@@ -197,13 +196,11 @@ def download(
     if not isinstance(organisation, str) or not organisation:
         raise dash.exceptions.PreventUpdate
     day = context.as_of(as_of)
-    frame = matrix(answers.client_coverage(organisation, day), _level(min_level)).frame()
+    found = matrix(answers.client_coverage(organisation, day), _level(min_level))
     name = f"coverage-{organisation}-{day.isoformat()}"
     if dash.ctx.triggered_id == "coverage-xlsx":
-        buffer = io.BytesIO()
-        frame.to_excel(buffer, index=False, sheet_name="coverage")
-        return dcc.send_bytes(buffer.getvalue(), f"{name}.xlsx")
-    return dcc.send_data_frame(frame.to_csv, f"{name}.csv", index=False)
+        return dcc.send_bytes(found.excel(), f"{name}.xlsx")
+    return dcc.send_data_frame(found.frame().to_csv, f"{name}.csv", index=False)
 
 
 def _level(value: int | None) -> int:

@@ -10,10 +10,11 @@ import dash_cytoscape as cyto
 from dash import Input, Output, State, callback, dcc, html
 
 from dashboards import context
-from dashboards.components.levels import KIND_COLOURS, legend, level_param, level_slider
+from dashboards.components.levels import legend, level_param, level_slider
 from dashboards.components.network import elements, stylesheet
 from dashboards.components.people import person_options
 from graphx.explorer import ego_network, organisation_people
+from graphx.palette import KIND_COLOURS
 
 dash.register_page(__name__, path="/explorer", title="graphx: explorer")
 

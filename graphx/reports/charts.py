@@ -7,11 +7,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-LEVEL_COLOURS = ("#e4e4e4", "#fbd3b0", "#f2a05c", "#7fb8da", "#1f5f8b")
-"""Fill per level 0-4: none, met, business (warm: not covered), personal, trusted (blue)."""
-LEVEL_TEXT = ("#333333", "#333333", "#222222", "#10324a", "#ffffff")
+from graphx.palette import LEVEL_COLOURS, LEVEL_TEXT
+
 LEVEL_NAMES = ("none", "met", "business", "personal", "trusted")
-SERIES = ("#c0392b", "#8e44ad", "#d35400", "#16a085", "#7f8c8d", "#2c3e50")
 _FONT = 'font-family="DejaVu Sans, Arial, sans-serif"'
 
 
@@ -39,47 +37,47 @@ def coverage_lines(
     portfolio: Sequence[float | None],
     clients: Sequence[tuple[str, Sequence[float | None]]],
 ) -> str:
-    """Coverage per quarter: the portfolio (thick) and a few clients, 0-100%."""
-    width, height, left, top, plot_w, plot_h = 680, 250, 44, 14, 430, 200
-    body: list[str] = []
-    for pct in range(0, 101, 25):
-        y = top + plot_h * (1 - pct / 100)
-        body.append(
-            f'<line x1="{left}" y1="{y:.1f}" x2="{left + plot_w}" y2="{y:.1f}"'
-            ' stroke="#dddddd" stroke-width="1"/>'
-        )
-        body.append(_text(left - 6, y + 4, f"{pct}%", 10, "end", fill="#555555"))
+    """Coverage per quarter, 0-100%, as small multiples: the portfolio, then each client in
+    a panel of its own with its latest value written at the end of its line (lines that
+    coincide, as clients at 0% do, never hide each other)."""
+    series = [("Portfolio", portfolio), *clients]
+    columns, panel_w, panel_h, gap = 3, 210, 96, 16
+    plot_w, plot_h, left, top = 150, 56, 34, 20
+    rows = -(-len(series) // columns)
+    width, height = columns * (panel_w + gap), rows * (panel_h + gap)
     step = plot_w / max(1, len(quarters) - 1)
-    for i, label in enumerate(quarters):
-        body.append(_text(left + i * step, top + plot_h + 16, label, 10, "middle", fill="#555555"))
-
-    def line(values: Sequence[float | None], colour: str, stroke: float) -> None:
+    body: list[str] = []
+    for n, (name, values) in enumerate(series):
+        ox = (n % columns) * (panel_w + gap) + left
+        oy = (n // columns) * (panel_h + gap) + top
+        short = name if len(name) <= 30 else name[:29] + "…"
+        body.append(_text(ox - left, oy - 8, short, 10, font_weight="bold", fill="#222222"))
+        for pct in (0, 50, 100):
+            y = oy + plot_h * (1 - pct / 100)
+            body.append(
+                f'<line x1="{ox}" y1="{y:.1f}" x2="{ox + plot_w}" y2="{y:.1f}"'
+                ' stroke="#dddddd" stroke-width="1"/>'
+            )
+            body.append(_text(ox - 4, y + 3, f"{pct}%", 8, "end", fill="#555555"))
+        for i in (0, len(quarters) - 1):
+            body.append(_text(ox + i * step, oy + plot_h + 12, quarters[i], 8, "middle",
+                              fill="#555555"))  # fmt: skip
         points = [
-            (left + i * step, top + plot_h * (1 - v)) for i, v in enumerate(values) if v is not None
+            (ox + i * step, oy + plot_h * (1 - v)) for i, v in enumerate(values) if v is not None
         ]
+        colour = LEVEL_COLOURS[4] if n == 0 else LEVEL_COLOURS[3]
         if len(points) > 1:
             path = " ".join(f"{x:.1f},{y:.1f}" for x, y in points)
             body.append(
-                f'<polyline points="{path}" fill="none" stroke="{colour}"'
-                f' stroke-width="{stroke}" stroke-linejoin="round"/>'
+                f'<polyline points="{path}" fill="none" stroke="{colour}" stroke-width="2"'
+                ' stroke-linejoin="round"/>'
             )
         for x, y in points:
-            body.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{stroke + 0.5}" fill="{colour}"/>')
-
-    legend = [("Portfolio", "#111111", 3.0)]
-    legend += [(name, SERIES[i % len(SERIES)], 1.6) for i, (name, _) in enumerate(clients)]
-    for i, (_, values) in enumerate(clients):
-        line(values, SERIES[i % len(SERIES)], 1.6)
-    line(portfolio, "#111111", 3.0)
-    for i, (name, colour, stroke) in enumerate(legend):
-        y = top + 10 + i * 18
-        x = left + plot_w + 20
-        body.append(
-            f'<line x1="{x}" y1="{y - 4}" x2="{x + 18}" y2="{y - 4}" stroke="{colour}"'
-            f' stroke-width="{stroke}"/>'
-        )
-        short = name if len(name) <= 26 else name[:25] + "…"
-        body.append(_text(x + 24, y, short, 10, fill="#222222"))
+            body.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="2.2" fill="{colour}"/>')
+        latest = [v for v in values if v is not None]
+        if points and latest:
+            x, y = points[-1]
+            body.append(_text(x + 5, y + 3, f"{round(100 * latest[-1])}%", 9, fill="#222222"))
     return _svg(width, height, body, "Coverage per quarter")
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from graphx.palette import LEVEL_COLOURS, LEVEL_TEXT
 from graphx.reports import charts
 from graphx.reports.content import DirectorLine, Report
 
@@ -103,8 +104,8 @@ def _environment() -> Environment:
     env.globals.update(
         delta_class=_delta_class,
         level_names=charts.LEVEL_NAMES,
-        level_colours=charts.LEVEL_COLOURS,
-        level_text=charts.LEVEL_TEXT,
+        level_colours=[LEVEL_COLOURS[level] for level in range(5)],
+        level_text=[LEVEL_TEXT[level] for level in range(5)],
         via_words=VIA_WORDS,
         knowers=knowers,
         max_actions=MAX_ACTIONS,
