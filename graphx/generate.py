@@ -442,8 +442,9 @@ def _assign_exposure(company: Company, rng: random.Random) -> None:
     for position, org in enumerate(clients):
         if position == 0:
             org.exposure = "strong"  # the showcase account: a deep, long-running relationship
-        elif position in (1, 2):
-            org.exposure = ("exposed", "single")[position - 1]
+        elif position in (1, 2, 3):  # a chair whose one personal tie fades; single-threaded;
+            # uncovered, but a partner firm's director knows its chair (a warm introduction)
+            org.exposure = ("fading", "single", "bridged")[position - 1]
         else:
             org.exposure = rng.choices(
                 ("strong", "covered", "exposed", "single"), (20, 45, 20, 15)
@@ -828,13 +829,21 @@ def _director_ties(
     interests: dict[int, tuple[str, ...]],
     showcase: bool,
 ) -> int:
-    """Personal relationships with some of a covered client's directors; some of them fade."""
-    if org.exposure not in ("covered", "strong") or not client.directors:
+    """Personal relationships with a covered client's directors (most of a strong client's,
+    under half of a covered one's, all held by one colleague at a single-threaded one; some
+    of them fade), or a fading client chair's only one."""
+    if org.exposure == "fading" and client.board:
+        begin = company.end - rng.randint(4, 5) * 365
+        end = company.end - rng.randint(300, 420)  # long enough ago to have dropped a level
+        interests_of = interests.get(client.board[0][0], ())
+        return _personal(sink, rng, company, account.sponsor, client.board[0], begin, end,
+                         interests_of)  # fmt: skip
+    if org.exposure not in ("covered", "strong", "single") or not client.directors:
         return 0
     home = company.colleagues()
     stayers = [d for d in client.directors if d[0] not in company.moves]
-    many = rng.randint(4, 7) if org.exposure == "strong" else rng.randint(1, 3)
-    chosen = _pick(rng, client.directors, many)
+    share = 0.8 if org.exposure == "strong" else rng.uniform(0.3, 0.6)
+    chosen = _pick(rng, stayers, max(1, round(share * len(stayers))))
     if showcase and stayers:
         chosen = [stayers[0], *(d for d in chosen if d != stayers[0])]
     written = 0
@@ -842,15 +851,39 @@ def _director_ties(
         deepest = showcase and number == 0
         if deepest:
             ours = next(d for d in home.directors if d[0] not in company.moves)
+        elif org.exposure == "single":  # one colleague holds every relationship
+            ours = account.lead
         else:
             ours = account.sponsor if number == 0 else rng.choice([account.lead, *home.directors])
-        begin = max(org.since, company.start) + rng.randrange(30 if deepest else 2 * 365)
-        fades = not deepest and rng.random() < 0.3
+        strong = org.exposure == "strong"
+        first = max(org.since, company.start)  # room to deepen before the window ends
+        begin = first + rng.randrange(
+            30 if deepest or strong else max(30, (company.end - first) // 3)
+        )
+        fades = not deepest and not strong and rng.random() < 0.3
         end = begin + rng.randrange(365, 3 * 365) if fades else company.end
         directors_interests = interests.get(theirs[0], ())
         written += _personal(
             sink, rng, company, ours, theirs, begin, min(end, company.end), directors_interests
         )
+    return written
+
+
+def _partner_bridge(sink: Sink, rng: random.Random, company: Company, client: Pools) -> int:
+    """A partner firm's director who works with this client's chair, and with one of our
+    directors: the warm way in to an uncovered client."""
+    partners = [o for o in company.orgs if o.kind == "partner"]
+    theirs = pools(company, partners[0]).board if partners else []
+    if not theirs or not client.board:
+        return 0
+    bridge, ours = theirs[0], company.colleagues().directors[0]
+    written = 0
+    start = company.end - 2 * 365
+    for other in (client.board[0], ours):
+        for day in rhythm(rng, start, company.end, 30, skip=0.1, jitter=3):
+            subject = "Joint venture steering" if other is ours else "Board advisory"
+            written += sink.add(day, _minute(rng), "meeting", "business", 60, subject,
+                                [bridge, other])  # fmt: skip
     return written
 
 
@@ -870,6 +903,8 @@ def _client(sink: Sink, company: Company, org: Org, interests: dict[int, tuple[s
     showcase = org is next(o for o in company.orgs if o.kind == "client")
     written = _reviews(sink, rng, company, org, account, client)
     written += _director_ties(sink, rng, company, org, account, client, interests, showcase)
+    if org.exposure == "bridged":
+        written += _partner_bridge(sink, rng, company, client)
     budget = _budget(company, org)
     for _ in range(MAX_THREADS):
         if written >= budget:
