@@ -120,6 +120,13 @@ def show(
         ],
         className="gx-kpis",
     )
+    meaning = html.P(
+        "Covered: one of us knows the director personally (level 3 or more). Exposed: fewer "
+        f"than {round(100 * EXPOSED_BELOW)}% of a client's directors covered, the chair and the "
+        "CEO counting double.",
+        id="portfolio-meaning",
+        className="gx-muted",
+    )
     table = grid(
         "portfolio-table",
         shown,
@@ -136,6 +143,7 @@ def show(
     return html.Div(
         [
             kpis,
+            meaning,
             html.Div(
                 [
                     html.H2("Most exposed clients"),
