@@ -107,6 +107,7 @@ def create_app(
         serve_locally=True,
         on_error=callback_error,
     )
+    app.index_string = app.index_string.replace("<html>", '<html lang="en">', 1)
     server = app.server
     server.config.update(
         SECRET_KEY=secret_key,

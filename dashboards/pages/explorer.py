@@ -67,10 +67,7 @@ def layout(
                     ),
                     legend(),
                     html.Div(
-                        [
-                            html.Span(kind, style={"color": colour, "marginRight": "1rem"})
-                            for kind, colour in KIND_COLOURS.items()
-                        ],
+                        [_kind_key(kind, colour) for kind, colour in KIND_COLOURS.items()],
                         className="gx-muted",
                     ),
                 ],
@@ -116,6 +113,12 @@ def layout(
             ),
         ]
     )
+
+
+def _kind_key(kind: str, colour: str) -> html.Span:
+    """An organisation kind in the legend: its colour as a dot, its name in readable text."""
+    dot = html.Span("●", style={"color": colour})
+    return html.Span([dot, f" {kind}"], style={"marginRight": "1rem"})
 
 
 @callback(
