@@ -19,6 +19,7 @@ from dashboards.components.levels import (
     level_param,
     level_slider,
 )
+from dashboards.components.links import relationship_href
 from graphx.directory import people
 from graphx.errors import GraphxError
 from graphx.model import Level
@@ -172,9 +173,7 @@ def open_relationship(click: dict[str, Any] | None, as_of: str | None) -> str:
     if not click:
         raise dash.exceptions.PreventUpdate
     point = click["points"][0]
-    colleague, director = point["x"], point["y"]
-    query = {"a": colleague, "b": director, **({"as_of": as_of} if as_of else {})}
-    return "/relationship?" + urlencode(query)
+    return relationship_href(point["x"], point["y"], as_of)  # colleague, director
 
 
 @callback(

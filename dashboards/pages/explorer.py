@@ -11,6 +11,7 @@ from dash import Input, Output, State, callback, dcc, html
 
 from dashboards import context
 from dashboards.components.levels import legend, level_param, level_slider
+from dashboards.components.links import relationship_href
 from dashboards.components.network import elements, stylesheet
 from dashboards.components.people import person_options
 from graphx.explorer import ego_network, organisation_people
@@ -164,8 +165,13 @@ def expand(tapped: dict[str, Any] | None, centers: list[str]) -> list[str]:
     State("explorer-limit", "data"),
     prevent_initial_call=True,
 )
-def more(_: int | None, limit: int) -> int:
-    return limit + TIES_SHOWN
+def more(_: int | None, limit: object) -> int:
+    return _limit(limit) + TIES_SHOWN
+
+
+def _limit(value: object) -> int:
+    """How many ties to draw: the stored count, else the first page's."""
+    return value if isinstance(value, int) and value > 0 else TIES_SHOWN
 
 
 @callback(
@@ -179,13 +185,13 @@ def more(_: int | None, limit: int) -> int:
     State("explorer-as-of", "data"),
 )
 def draw(
-    centers: list[str], level: int, limit: int, as_of: str | None
+    centers: list[str], level: int, limit: object, as_of: str | None
 ) -> tuple[list[dict[str, Any]], str, bool, str]:
     if not centers:
         return [], "Choose a person to see their network.", True, ""
     day = context.as_of(as_of)
     network = ego_network(context.database(), centers, day, min_level=level)
-    drawn = elements(network, day, limit)
+    drawn = elements(network, day, _limit(limit))
     shown = sum(1 for element in drawn if "source" in element["data"])
     total = len(network.edges)
     hidden = total - shown
@@ -200,7 +206,7 @@ def draw(
     prevent_initial_call=True,
 )
 def explain_tie(edge: dict[str, Any] | None) -> str:
-    if not edge:
+    if not isinstance(edge, dict) or "sentence" not in edge:
         raise dash.exceptions.PreventUpdate
     return str(edge["sentence"])
 
@@ -212,10 +218,9 @@ def explain_tie(edge: dict[str, Any] | None) -> str:
     prevent_initial_call=True,
 )
 def open_relationship(edge: dict[str, Any] | None, as_of: str | None) -> str:
-    if not edge:
+    if not isinstance(edge, dict) or not {"source", "target"} <= edge.keys():
         raise dash.exceptions.PreventUpdate
-    query = {"a": edge["source"], "b": edge["target"], **({"as_of": as_of} if as_of else {})}
-    return "/relationship?" + urlencode(query)
+    return relationship_href(edge["source"], edge["target"], as_of)
 
 
 @callback(
@@ -228,14 +233,16 @@ def open_relationship(edge: dict[str, Any] | None, as_of: str | None) -> str:
 def describe(tapped: dict[str, Any] | None, centers: list[str], as_of: str | None) -> Any:
     if not tapped:
         raise dash.exceptions.PreventUpdate
-    query = {"a": centers[0], "b": tapped["id"]} if centers else {"a": tapped["id"]}
-    if as_of:
-        query["as_of"] = as_of
+    href = (
+        relationship_href(centers[0], tapped["id"], as_of)
+        if centers
+        else (relationship_href(tapped["id"], None, as_of))
+    )
     return html.P(
         [
             html.Strong(tapped["label"]),
             f" — {tapped['detail']} · ",
-            dcc.Link("relationship detail", href="/relationship?" + urlencode(query)),
+            dcc.Link("relationship detail", href=href),
         ],
         id="explorer-selected-text",
     )

@@ -273,6 +273,10 @@ class PairScores:
         personal (``last_deep``): every other pair is at most *met* from then on."""
         return np.flatnonzero((self.level >= Level.BUSINESS) | (self.last_deep >= 0))
 
+    def met(self) -> IntArray:
+        """The pairs (indexes) at level 1 or above: the ties there are."""
+        return np.flatnonzero(self.level >= Level.MET)
+
     def notable(self, owners: BoolArray, others: BoolArray, top: int) -> IntArray:
         """The pairs (sorted indexes) at level 1 or above that are, for a person of ``owners``
         (a mask over ``people``), a tie to someone of ``others`` among their ``top`` strongest

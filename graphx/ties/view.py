@@ -99,7 +99,7 @@ def computed_ties(
 ) -> list[Tie]:
     """The ties (level 1+, ``a`` < ``b``) of :func:`computed_scores`."""
     scores = computed_scores(rows, as_of, config, asked, among)
-    return scores.ties(np.flatnonzero(scores.level >= Level.MET))
+    return scores.ties(scores.met())
 
 
 class Histories:
@@ -245,7 +245,7 @@ class TieView:
             unique = list({row[0]: row for row in rows}.values())
         scores = computed_scores(unique, self.as_of, self.config, left)
         if top is None:
-            return scores.ties(np.flatnonzero(scores.level >= Level.MET))
+            return scores.ties(scores.met())
         owners = np.array([p in left for p in scores.people], dtype=bool)
         others = np.array([p in right for p in scores.people], dtype=bool)
         return scores.ties(scores.notable(owners, others, top))
