@@ -56,18 +56,21 @@ def _groups(network: Network) -> list[tuple[str, str, list[Node]]]:
     )
 
 
-def positions(network: Network) -> tuple[dict[str, tuple[float, float]], dict[str, str]]:
-    """Each person's position, and their box (organisation key)."""
+def positions(
+    network: Network,
+) -> tuple[dict[str, tuple[float, float]], dict[str, str], dict[str, str]]:
+    """Each person's position and box (organisation key), and each box's name."""
     labels = [n.name for n in network.nodes] or [""]
     cell = max(_label_width(text) for text in labels)
+    groups = _groups(network)
     blocks = []
-    for key, name, people in _groups(network):
+    for key, name, people in groups:
         cols = max(1, min(len(people), math.ceil(math.sqrt(len(people) * 1.5))))
         rows = math.ceil(len(people) / cols)
         width = max(cols * cell, _label_width(name))
         blocks.append((key, people, cols, width, rows * CELL_HEIGHT))
     area = sum(w * h for *_, w, h in blocks)
-    shelf_width = max(max(w for *_, w, _ in blocks), math.sqrt(area) * 1.8)
+    shelf_width = max([*(w for *_, w, _ in blocks), math.sqrt(area) * 1.8])
     where: dict[str, tuple[float, float]] = {}
     box: dict[str, str] = {}
     x = y = shelf_height = 0.0
@@ -80,7 +83,7 @@ def positions(network: Network) -> tuple[dict[str, tuple[float, float]], dict[st
             box[person.id] = key
         x += width + GAP
         shelf_height = max(shelf_height, height)
-    return where, box
+    return where, box, {key: name for key, name, _ in groups}
 
 
 def tie_sentence(edge: Edge, names: dict[str, str], today: date) -> str:
@@ -111,13 +114,13 @@ def strongest(network: Network, limit: int) -> list[Edge]:
 def elements(network: Network, today: date, limit: int) -> list[dict[str, Any]]:
     """Boxes per organisation, people placed in them (centers larger), and the ``limit``
     strongest ties (:func:`strongest`) by level."""
-    where, box = positions(network)
+    where, box, names_of_boxes = positions(network)
     centers = set(network.centers)
     names = {n.id: n.name for n in network.nodes}
-    boxes = {
-        key: {"data": {"id": f"org:{key}", "label": name}, "classes": "organisation"}
-        for key, name, _ in _groups(network)
-    }
+    boxes = [
+        {"data": {"id": f"org:{key}", "label": name}, "classes": "organisation"}
+        for key, name in names_of_boxes.items()
+    ]
     nodes = [
         {
             "data": {
@@ -145,7 +148,7 @@ def elements(network: Network, today: date, limit: int) -> list[dict[str, Any]]:
         }
         for e in strongest(network, limit)
     ]
-    return list(boxes.values()) + nodes + edges
+    return boxes + nodes + edges
 
 
 def stylesheet() -> list[dict[str, Any]]:

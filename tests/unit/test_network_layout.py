@@ -36,7 +36,8 @@ def network(people: int, seed: int = 1) -> Network:
 
 def test_a_neighbourhood_of_150_keeps_every_name_in_its_own_cell_and_organisation() -> None:
     net = network(150)
-    where, box = positions(net)
+    where, box, boxes = positions(net)
+    assert set(boxes) == {n.organisation_id for n in net.nodes}
     assert set(where) == {n.id for n in net.nodes}
     assert all(box[n.id] == n.organisation_id for n in net.nodes)
     longest = max(len(n.name) for n in net.nodes)
@@ -56,3 +57,8 @@ def test_every_tie_of_a_center_is_drawn_then_the_strongest_others() -> None:
     weakest_drawn = min((e.level, e.strength) for e in drawn[59:])
     assert all((e.level, e.strength) <= weakest_drawn for e in others if e not in drawn)
     assert strongest(net, 10) == own  # a center's own ties are never dropped
+
+
+def test_a_network_of_nobody_has_no_positions() -> None:
+    """A center that is unknown or opted out leaves an empty network, drawn as nothing."""
+    assert positions(Network(centers=(), nodes=(), edges=())) == ({}, {}, {})
