@@ -1,4 +1,5 @@
-// Every person as a row of people.csv: the current job's organisation, addresses sorted.
+// Every person as a row of people.csv, by id: the current job's organisation, addresses
+// sorted.
 // Opted-out people come out as their marker (id, addresses, opt_out).
 // params: none
 MATCH (p:Person)
@@ -8,3 +9,4 @@ RETURN p.id AS id, p.name AS name,
          AS organisation_id,
        p.title AS title, p.level AS level, coalesce(p.interests, []) AS interests,
        coalesce(p.opt_out, false) AS opt_out
+ORDER BY id

@@ -4,10 +4,11 @@ Two streaming passes keep memory flat whatever the size of the files. The first 
 row once, validates it and keeps only what the checks need: 64-bit hashes of the keys (a
 re-scan names the rows behind a repeated hash), the references that point outside the
 import, opt-outs, home organisations, and the addresses and domains the graph gives to
-someone else. Any problem raises one InputError listing ``file:line: field: problem`` for
-each, and nothing is written. The second pass re-reads the files and hands their rows to the
-``Writer`` batch by batch: in one transaction unless the import writes more than
-``SINGLE_TRANSACTION_ROWS`` rows.
+someone else. A row with a bad value still takes part in the checks of its other fields
+(its key, references, addresses), so one run finds every problem: they raise one InputError
+listing ``file:line: field: problem`` for each, and nothing is written. The second pass
+re-reads the files and hands their rows to the ``Writer`` batch by batch: in one
+transaction unless the import writes more than ``SINGLE_TRANSACTION_ROWS`` rows.
 """
 
 from __future__ import annotations
@@ -17,12 +18,13 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Annotated, Any, Optional, TypeVar
 
 import numpy as np
 import numpy.typing as npt
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, Field, ValidationError, create_model
 
 from graphx.db import Database, Row, apply_schema
 from graphx.errors import InputError
@@ -57,21 +59,24 @@ M = TypeVar("M", bound=BaseModel)
 
 @dataclass(frozen=True)
 class _Unique:
-    """How a file's rows are keyed, and how a repeated key is reported."""
+    """How a file's rows are keyed (the attributes that make the key), and how a repeated key
+    is reported."""
 
-    key: Callable[[Any], Hashable]
+    fields: tuple[str, ...]
     field: str
     what: str
 
+    def key(self, row: Any) -> Hashable:
+        values = tuple(getattr(row, name) for name in self.fields)
+        return values[0] if len(values) == 1 else values
+
 
 UNIQUE: dict[str, _Unique] = {
-    "organisations": _Unique(lambda r: r.id, "id", "id"),
-    "people": _Unique(lambda r: r.id, "id", "id"),
-    "conversations": _Unique(lambda r: r.id, "id", "id"),
-    "participants": _Unique(lambda r: (r.conversation_id, r.person_id), "person_id", "participant"),
-    "employments": _Unique(
-        lambda r: (r.person_id, r.organisation_id, r.from_), "from", "employment"
-    ),
+    "organisations": _Unique(("id",), "id", "id"),
+    "people": _Unique(("id",), "id", "id"),
+    "conversations": _Unique(("id",), "id", "id"),
+    "participants": _Unique(("conversation_id", "person_id"), "person_id", "participant"),
+    "employments": _Unique(("person_id", "organisation_id", "from_"), "from", "employment"),
 }
 """Each file's key (no two rows may share it)."""
 
@@ -170,15 +175,58 @@ def _locate(folder: Path, stem: str, problems: list[str]) -> Path | None:
     return path
 
 
-def _validated(raw: files.RawFile, model: type[M], problems: list[str]) -> Iterator[tuple[int, M]]:
-    """``(line, row)`` of each valid row of ``raw``; once read to the end, the file's shape
-    problems and then its bad values are added to ``problems``."""
+@dataclass(frozen=True)
+class Loose:
+    """A row that failed validation, for the checks of its other fields: each attribute is
+    the field's value where it is valid, else None; ``bad`` names the invalid fields."""
+
+    row: BaseModel
+    bad: frozenset[str]
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.row, name)
+
+
+def _loose(model: type[BaseModel], fields: dict[str, Any], found: list[tuple[str, str]]) -> Loose:
+    """What ``fields`` (which fail ``model`` with the problems ``found``) still hold."""
+    named = {info.alias or name: name for name, info in model.model_fields.items()}
+    bad = frozenset(named.get(field, field) for field, _ in found)
+    valid = {key: value for key, value in fields.items() if named.get(key) not in bad}
+    return Loose(_lenient(model).model_validate(valid), bad)
+
+
+@cache
+def _lenient(model: type[BaseModel]) -> type[BaseModel]:
+    """``model`` with every field optional (None when absent), validated as before."""
+    optional: dict[str, Any] = {}
+    for name, info in model.model_fields.items():
+        kind: Any = Optional[info.annotation]  # noqa: UP045 (a runtime type, not a hint)
+        if info.metadata:
+            kind = Annotated[(kind, *info.metadata)]
+        optional[name] = (kind, Field(None, alias=info.alias))
+    return create_model(f"Loose{model.__name__}", __base__=model, **optional)
+
+
+def keyed(stem: str, row: BaseModel | Loose) -> bool:
+    """Whether ``row``'s key is known: it is valid, or its key's own fields are."""
+    return not isinstance(row, Loose) or not row.bad.intersection(UNIQUE[stem].fields)
+
+
+def _validated(
+    raw: files.RawFile, model: type[M], problems: list[str], loose: bool = False
+) -> Iterator[tuple[int, M | Loose]]:
+    """``(line, row)`` of each valid row of ``raw`` (and, when ``loose``, a ``Loose`` for
+    each invalid one); once read to the end, the file's shape problems and then its bad
+    values are added to ``problems``."""
     invalid: list[str] = []
     for line, fields in raw.rows():
         try:
             row = model.model_validate(fields)
         except ValidationError as exc:
-            invalid.extend(f"{raw.name}:{line}: {f}: {m}" for f, m in problems_of(exc))
+            found = problems_of(exc)
+            invalid.extend(f"{raw.name}:{line}: {f}: {m}" for f, m in found)
+            if loose:
+                yield line, _loose(model, fields, found)
             continue
         yield line, row
     problems.extend(raw.problems + invalid)
@@ -258,14 +306,27 @@ class _Files:
     def rows(self, stem: str, model: type[M]) -> Iterator[tuple[int, M]]:
         """``(line, row)`` of each row of ``stem`` (none when the optional file is absent);
         InputError if the file changed since and no longer validates."""
-        path = self.paths.get(stem)
-        if path is None:
-            return
         problems: list[str] = []
-        raw = files.RawFile(path, stem, self.ignore_unknown_columns)
-        yield from _validated(raw, model, problems)
+        for line, row in self._read(stem, model, problems, loose=False):
+            assert isinstance(row, model)
+            yield line, row
         if problems:
             raise InputError(problems)
+
+    def checked(self, stem: str, model: type[M]) -> Iterator[tuple[int, M | Loose]]:
+        """``(line, row)`` of each row of ``stem`` that has its key: valid, or ``Loose``
+        with its key's fields valid (the first pass reported the rest)."""
+        for line, row in self._read(stem, model, [], loose=True):
+            if keyed(stem, row):
+                yield line, row
+
+    def _read(
+        self, stem: str, model: type[M], problems: list[str], loose: bool
+    ) -> Iterator[tuple[int, M | Loose]]:
+        path = self.paths.get(stem)
+        if path is not None:
+            raw = files.RawFile(path, stem, self.ignore_unknown_columns)
+            yield from _validated(raw, model, problems, loose)
 
 
 @dataclass
@@ -298,9 +359,14 @@ class _Check:
         self.opted_out: set[str] = set()
         self.takeovers: list[Row] = []
         self.open_jobs: dict[tuple[str, str], tuple[date | None, int]] = {}
+        self.unread: set[str] = set()  # files missing, or not readable to their end
 
     def read_all(self) -> None:
-        """Validate every row; InputError with every bad value or malformed file."""
+        """Validate every row, noting its problems (InputError only when there is no folder).
+
+        A row with a bad value, if its key is valid, still takes part in the checks of its
+        other fields; a row without a valid key takes part in none.
+        """
         if not self.folder.is_dir():
             raise InputError([f"{self.folder}: not a folder"])
         self._file("organisations", OrganisationRow, self._organisations)
@@ -308,23 +374,25 @@ class _Check:
         self._file("conversations", ConversationRow, lambda chunk: None)
         self._file("participants", ParticipantRow, self._participants)
         self._file("employments", EmploymentRow, self._employments)
-        if self.problems:
-            raise InputError(self.problems)
 
     def _file(
-        self, stem: str, model: type[M], check: Callable[[list[tuple[int, M]]], None]
+        self, stem: str, model: type[M], check: Callable[[list[tuple[int, M | Loose]]], None]
     ) -> None:
         path = _locate(self.folder, stem, self.problems)
         if path is None:
+            self.unread.add(stem)
             return
         self.files.paths[stem] = path
         raw = files.RawFile(path, stem, self.files.ignore_unknown_columns)
-        for chunk in chunks(_validated(raw, model, self.problems), CHUNK):
+        rows = _validated(raw, model, self.problems, loose=True)
+        for chunk in chunks(((line, row) for line, row in rows if keyed(stem, row)), CHUNK):
             self._chunk(stem, [row for _, row in chunk])
             check(chunk)
             chunk.clear()  # else it lives on while the next chunk is read
         self.summary.read[raw.name] = raw.rows_read
         self.repeated[stem] = self.keys[stem].freeze()
+        if not raw.read_whole:
+            self.unread.add(stem)
 
     def _chunk(self, stem: str, rows: list[Any]) -> None:
         """Count the rows, note their keys and the references outside the import."""
@@ -341,29 +409,29 @@ class _Check:
             if not inside:
                 outside[value] += 1
 
-    def _organisations(self, chunk: list[tuple[int, OrganisationRow]]) -> None:
+    def _organisations(self, chunk: list[tuple[int, OrganisationRow | Loose]]) -> None:
         self.homes.extend((line, org.id) for line, org in chunk if org.kind == "home")
-        held = [(domain, org.id, line) for line, org in chunk for domain in org.domain]
+        held = [(domain, org.id, line) for line, org in chunk for domain in org.domain or ()]
         self.counts["domains"] += len(held)
         values = sorted({value for value, _, _ in held})
         found = self.db.read("import.domain_owners", domains=values) if values else []
         self.domains.note(held, ((r["domain"], r["organisation_id"]) for r in found))
 
-    def _people(self, chunk: list[tuple[int, PersonRow]]) -> None:
+    def _people(self, chunk: list[tuple[int, PersonRow | Loose]]) -> None:
         ids = [person.id for _, person in chunk]
         stored = {r["id"] for r in self.db.read("import.existing_people", ids=ids) if r["opt_out"]}
         self.opted_out.update(p.id for _, p in chunk if p.opt_out or p.id in stored)
         self.counts["jobs"] += sum(p.id not in self.opted_out for _, p in chunk)
-        held = [(address, p.id, line) for line, p in chunk for address in p.email]
+        held = [(address, p.id, line) for line, p in chunk for address in p.email or ()]
         self.counts["addresses"] += len(held)
         values = sorted({value for value, _, _ in held})
         found = self.db.read("import.address_owners", addresses=values) if values else []
         self.addresses.note(held, ((r["address"], r["person_id"]) for r in found))
 
-    def _participants(self, chunk: list[tuple[int, ParticipantRow]]) -> None:
+    def _participants(self, chunk: list[tuple[int, ParticipantRow | Loose]]) -> None:
         self.counts["participants skipped"] += sum(p.person_id in self.opted_out for _, p in chunk)
 
-    def _employments(self, chunk: list[tuple[int, EmploymentRow]]) -> None:
+    def _employments(self, chunk: list[tuple[int, EmploymentRow | Loose]]) -> None:
         self.counts["employments skipped"] += sum(e.person_id in self.opted_out for _, e in chunk)
         for _, emp in chunk:
             if emp.until is None:  # perhaps the current job's start
@@ -372,11 +440,12 @@ class _Check:
 
     def finish(self) -> _Plan:
         """Check keys, references, the home rule, addresses and domains against the import
-        and the graph; InputError listing every problem, else the plan of the writes."""
+        and the graph; InputError listing every problem (the rows' own first), else the plan
+        of the writes."""
         self.addresses.repeated = self.addresses.keys.freeze()
         self.domains.repeated = self.domains.keys.freeze()
         unknown = self._look_up()
-        problems = self._duplicates()
+        problems = self.problems + self._duplicates()
         problems += self._unknown(unknown)
         problems += self._home()
         problems += self._address_problems()
@@ -387,9 +456,13 @@ class _Check:
 
     def _look_up(self) -> dict[str, set[str]]:
         """The ids referenced outside the import that the graph lacks too, by the file they
-        would be rows of; the opt-outs among the people the graph holds."""
+        would be rows of (none for a file missing or unreadable: its rows are unknown); the
+        opt-outs among the people the graph holds."""
         unknown: dict[str, set[str]] = {}
         for target, (_, query) in TARGETS.items():
+            if target in self.unread:
+                unknown[target] = set()
+                continue
             counted = [ids for ref, ids in self.outside.items() if REFERENCES[ref] == target]
             wanted = {i for ids in counted for i in ids}
             found: set[str] = set()
@@ -414,7 +487,7 @@ class _Check:
             if not repeated:
                 continue
             first: dict[Hashable, int] = {}
-            for line, row in self.files.rows(stem, MODELS[stem]):
+            for line, row in self.files.checked(stem, MODELS[stem]):
                 key = unique.key(row)
                 if hash(key) not in repeated:
                     continue
@@ -435,7 +508,7 @@ class _Check:
             fields = [(f, t) for (s, f), t in REFERENCES.items() if s == stem and unknown[t]]
             if not fields:
                 continue
-            for line, row in self.files.rows(stem, MODELS[stem]):
+            for line, row in self.files.checked(stem, MODELS[stem]):
                 if line in self.repeats[stem]:
                     continue
                 for name, target in fields:
@@ -448,7 +521,10 @@ class _Check:
         return problems
 
     def _home(self) -> list[str]:
-        """Exactly one organisation of kind home, in the import or in the graph."""
+        """Exactly one organisation of kind home, in the import or in the graph (unless
+        organisations.csv could not be read)."""
+        if "organisations" in self.unread:
+            return []
         stored = [row["id"] for row in self.db.read("import.home_organisations")]
         imported = self.keys["organisations"].has(stored)
         stored = [oid for oid, inside in zip(stored, imported, strict=True) if not inside]
@@ -475,10 +551,10 @@ class _Check:
         the values their first holders hold (sorted by value)."""
         name, problems = self.files.name(stem), []
         first: dict[str, tuple[Hashable, int]] = {}  # value: (its first holder, line)
-        for line, row in self.files.rows(stem, MODELS[stem]) if owners.repeated else ():
+        for line, row in self.files.checked(stem, MODELS[stem]) if owners.repeated else ():
             if line in self.repeats[stem]:
                 continue
-            for value in getattr(row, field):
+            for value in getattr(row, field) or ():
                 if hash(value) not in owners.repeated:
                     continue
                 if value in first:

@@ -17,7 +17,8 @@ class RawFile:
     """One canonical file, read one row at a time (never held whole).
 
     ``rows()`` may run again (each run re-reads the file); what is wrong with the file's
-    shape goes to ``problems``, and ``rows_read`` counts the rows of the last run.
+    shape goes to ``problems``, ``rows_read`` counts the rows of the last run, and
+    ``read_whole`` says whether it got to the end (not stopped by its header or encoding).
     """
 
     path: Path
@@ -25,6 +26,7 @@ class RawFile:
     ignore_unknown_columns: bool = False
     problems: list[str] = field(default_factory=list)
     rows_read: int = 0
+    read_whole: bool = False
 
     @property
     def name(self) -> str:
@@ -35,6 +37,7 @@ class RawFile:
         malformed lines become problems."""
         self.problems.clear()
         self.rows_read = 0
+        self.read_whole = False
         jsonl = self.path.suffix == ".jsonl"
         known = set(columns(self.stem))
         for line, fields in _jsonl(self) if jsonl else _csv(self):
@@ -90,6 +93,7 @@ def _csv(raw: RawFile) -> Iterator[tuple[int, dict[str, Any]]]:
                     )
                     continue
                 yield line, dict(zip(header, record, strict=True))
+        raw.read_whole = True
     except UnicodeDecodeError as exc:
         raw.problems.append(f"{raw.name}:1: file: not UTF-8 ({exc.reason})")
     except csv.Error as exc:
@@ -130,5 +134,6 @@ def _jsonl(raw: RawFile) -> Iterator[tuple[int, dict[str, Any]]]:
                     raw.problems.append(f"{raw.name}:{line}: row: not a JSON object")
                     continue
                 yield line, value
+        raw.read_whole = True
     except UnicodeDecodeError as exc:
         raw.problems.append(f"{raw.name}:1: file: not UTF-8 ({exc.reason})")

@@ -461,3 +461,54 @@ def test_an_import_scores_the_ties_it_touched_unless_told_not_to(
     assert after["ties"] == stored and after["ties_complete"]
     assert score_all(db).stored == stored  # the same ties as a full scoring
     assert json.loads(CliRunner().invoke(app, ["stats", "--json"]).stdout) == after
+
+
+def test_every_problem_of_every_file_is_reported_in_one_run(db: Database, folder: Path) -> None:
+    """Bad values and bad references together: a row with a bad value still has its key and
+    its other fields checked, and a reference to that row is not reported unknown."""
+    rewrite(
+        folder / "organisations.csv", "fabrikam,Fabrikam,prospect", "fabrikam,Fabrikam,supplier"
+    )
+    rewrite(folder / "people.csv", "dan@fabrikam.example,fabrikam", "dan@fabrikam.example,initech")
+    rewrite(folder / "conversations.csv", "c2,2024-03-05T10", "c2,2024-03-32T10")
+    with (folder / "people.csv").open("a") as handle:
+        handle.write("bob,Bobby,bob2@graphx.example,home,,intern,,\n")
+        handle.write("zoe,Zoe,eve@contoso.example,contoso,,,,\n")
+    with (folder / "participants.csv").open("a") as handle:
+        handle.write("c1,zed,host\nc9,ann,attendee\n")
+    with (folder / "employments.csv").open("a") as handle:
+        handle.write("yan,contoso,,,,\n")
+    assert problems_of(db, folder) == [
+        "organisations.csv:4: kind: Input should be 'home', 'client', 'prospect', 'partner' "
+        "or 'other', got 'supplier'",
+        "people.csv:8: level: Input should be 'board', 'executive', 'manager' or 'staff', "
+        "got 'intern'",
+        "conversations.csv:3: date: not an ISO 8601 date or date-time: '2024-03-32T10:00:00+01:00'",
+        "participants.csv:11: role: Input should be 'organizer' or 'attendee', got 'host'",
+        "people.csv:8: id: duplicate id 'bob' (first on line 3)",
+        "people.csv:5: organisation_id: unknown organisation 'initech'",
+        "employments.csv:4: person_id: unknown person 'yan'",
+        "participants.csv:11: person_id: unknown person 'zed'",
+        "participants.csv:12: conversation_id: unknown conversation 'c9'",
+        "people.csv:9: email: 'eve@contoso.example' is also the address of 'eve' (line 6)",
+    ]
+
+
+def test_a_row_without_a_valid_key_takes_part_in_no_other_check(db: Database, folder: Path) -> None:
+    with (folder / "people.csv").open("a") as handle:
+        handle.write(",Nobody,eve@contoso.example,initech,,,,\n")
+    with (folder / "participants.csv").open("a") as handle:
+        handle.write("c1,,attendee\n")
+    assert problems_of(db, folder) == [
+        "people.csv:8: id: required, but empty",
+        "participants.csv:11: person_id: required, but empty",
+    ]
+
+
+def test_references_into_a_missing_file_are_not_each_reported(db: Database, folder: Path) -> None:
+    (folder / "conversations.csv").unlink()
+    rewrite(folder / "participants.csv", "c3,guest,attendee", "c3,guest,attendee\nc3,zed,attendee")
+    assert problems_of(db, folder) == [
+        f"{folder / 'conversations'}.csv: file: missing (nor conversations.jsonl)",
+        "participants.csv:11: person_id: unknown person 'zed'",
+    ]
