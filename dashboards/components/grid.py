@@ -15,9 +15,13 @@ the row's ``link`` field, so the CSV export keeps the plain text."""
 
 
 def column(field: str, header: str, *, numeric: bool = False, **options: Any) -> dict[str, Any]:
-    """A column definition: text or number filter by type, sortable."""
-    kind = "agNumberColumnFilter" if numeric else "agTextColumnFilter"
-    return {"field": field, "headerName": header, "filter": kind, **options}
+    """A column definition: text or number filter by type, sortable. A number filter takes
+    digits, sign and decimal point in a text box (ag-grid's number box carries an
+    ``autocomplete`` that axe finds inappropriate for a number)."""
+    if not numeric:
+        return {"field": field, "headerName": header, "filter": "agTextColumnFilter", **options}
+    number = {"filter": "agNumberColumnFilter", "filterParams": {"allowedCharPattern": r"\d\-\."}}
+    return {"field": field, "headerName": header, **number, **options}
 
 
 def grid(

@@ -31,10 +31,12 @@ def level_param(value: object) -> int:
 
 
 def level_slider(slider_id: str, value: int) -> html.Div:
-    """A labelled slider choosing the minimum level shown, from met to trusted."""
+    """A slider choosing the minimum level shown, from met to trusted, in a group named by its
+    label (the slider's element is no form control a label could name); the marks name the
+    levels, so it has no number box."""
     return html.Div(
         [
-            html.Label("Minimum level", htmlFor=slider_id),
+            html.Label("Minimum level", id=f"{slider_id}-label"),
             dcc.Slider(
                 id=slider_id,
                 min=1,
@@ -42,7 +44,10 @@ def level_slider(slider_id: str, value: int) -> html.Div:
                 step=1,
                 value=value,
                 marks={level: level_name(level) for level in range(1, 5)},
+                allow_direct_input=False,
             ),
         ],
+        role="group",
+        **{"aria-labelledby": f"{slider_id}-label"},
         style={"minWidth": "320px"},
     )

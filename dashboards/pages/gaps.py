@@ -43,11 +43,12 @@ def layout(organisation: str | None = None, as_of: str | None = None, **_query: 
                     ),
                     html.Div(
                         [
-                            html.Label("Client (all when empty)", htmlFor="gaps-organisation"),
+                            html.Label("Client", htmlFor="gaps-organisation"),
                             dcc.Dropdown(
                                 id="gaps-organisation",
                                 options=selected_client(context.database(), organisation),
                                 value=organisation,
+                                placeholder="All clients",
                             ),
                         ],
                         className="gx-controls",

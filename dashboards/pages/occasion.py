@@ -66,6 +66,8 @@ def layout(
                                         type="number",
                                         min=1,
                                         value=_number(capacity, 20),
+                                        inputMode="numeric",
+                                        autoComplete=None,  # "off" is no term for a number
                                         debounce=True,
                                     ),
                                 ]

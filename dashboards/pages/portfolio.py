@@ -36,13 +36,17 @@ def layout(as_of: str | None = None, **_query: str) -> html.Div:
                             html.Div(
                                 [
                                     html.Label("Sector", htmlFor="portfolio-sector"),
-                                    dcc.Dropdown(id="portfolio-sector", multi=True),
+                                    dcc.Dropdown(
+                                        id="portfolio-sector", multi=True, placeholder="All sectors"
+                                    ),
                                 ]
                             ),
                             html.Div(
                                 [
                                     html.Label("Account owner", htmlFor="portfolio-owner"),
-                                    dcc.Dropdown(id="portfolio-owner", multi=True),
+                                    dcc.Dropdown(
+                                        id="portfolio-owner", multi=True, placeholder="All owners"
+                                    ),
                                 ]
                             ),
                         ],

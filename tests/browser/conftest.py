@@ -87,6 +87,21 @@ def browser(downloads: Path) -> Iterator[WebDriver]:
     driver.quit()
 
 
+PAGES = {
+    "portfolio": ("/", "#portfolio-table .ag-row"),
+    "coverage": ("/coverage?organisation=contoso", "#coverage-heatmap .js-plotly-plot"),
+    "explorer": ("/explorer?person=c-dewi", "#explorer-summary:not(:empty)"),
+    "intro": ("/intro?me=c-dewi&target=d-fay", "#intro-suggestion"),
+    "relationship": ("/relationship?a=c-dewi&b=d-rosa", "#relationship-level"),
+    "gaps": ("/gaps", "#gaps-uncovered h2"),
+    "occasion": ("/occasion?interest=golf", "#occasion-summary"),
+    "my-network": ("/me", "#me-ties"),
+    "not-found": ("/no-such-page", "#notfound-title"),
+}
+"""Every page of the dashboard on the graph of seed.py: its address and a selector present
+once the page has drawn its answer."""
+
+
 def wait_for(browser: WebDriver, css: str, timeout: float = 15) -> object:
     return WebDriverWait(browser, timeout).until(
         ec.presence_of_element_located((By.CSS_SELECTOR, css))

@@ -1,6 +1,5 @@
 """axe-core (bundled by axe-selenium-python) in Chromium: no serious or critical violation on
-the pages that have none left. The others' known violations are in the session's closing note
-(ag-grid's own containers and filter inputs, the dropdowns' and the slider's inner controls)."""
+any page of the dashboard."""
 
 from __future__ import annotations
 
@@ -11,8 +10,21 @@ from axe_selenium_python import Axe
 from selenium.webdriver.remote.webdriver import WebDriver
 
 from graphx.db import Database
-from tests.browser.conftest import wait_for
+from tests.browser.conftest import PAGES, wait_for
 from tests.browser.seed import seed
+
+THIRD_PARTY = {
+    ("aria-required-children", selector)
+    for selector in (
+        ".ag-full-width-container",
+        ".ag-pinned-left-sticky-top",
+        ".ag-sticky-top-viewport",
+        ".ag-sticky-top-full-width-container",
+    )
+}
+"""Violations inside a third-party component that no option of ours removes: ag-grid gives
+its full-width and sticky-row containers role="rowgroup" whatever they hold (no grid option
+leaves them out), and the bundled axe 3.1.1 wants a row in each even when they are empty."""
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -21,15 +33,7 @@ def known_graph(_session_db: Database) -> Iterator[None]:
     yield
 
 
-@pytest.mark.parametrize(
-    ("path", "shown"),
-    [
-        ("/intro?me=c-dewi&target=d-fay", "#intro-suggestion"),
-        ("/relationship?a=c-dewi&b=d-rosa", "#relationship-level"),
-        ("/gaps?organisation=contoso", "#gaps-uncovered h2"),
-        ("/me", "#me-content"),
-    ],
-)
+@pytest.mark.parametrize(("path", "shown"), PAGES.values(), ids=PAGES.keys())
 def test_no_serious_or_critical_accessibility_violation(
     login: Callable[[str, str], WebDriver], path: str, shown: str
 ) -> None:
@@ -37,7 +41,11 @@ def test_no_serious_or_critical_accessibility_violation(
     wait_for(browser, shown)
     axe = Axe(browser)
     axe.inject()
-    found = axe.run()["violations"]
-    serious = [(v["id"], [n["target"] for n in v["nodes"]]) for v in found
-               if v["impact"] in ("serious", "critical")]  # fmt: skip
+    serious = [
+        (violation["id"], node["target"])
+        for violation in axe.run()["violations"]
+        if violation["impact"] in ("serious", "critical")
+        for node in violation["nodes"]
+        if (violation["id"], *node["target"]) not in THIRD_PARTY
+    ]
     assert serious == []
