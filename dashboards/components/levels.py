@@ -49,5 +49,5 @@ def level_slider(slider_id: str, value: int) -> html.Div:
         ],
         role="group",
         **{"aria-labelledby": f"{slider_id}-label"},
-        style={"minWidth": "320px"},
+        className="gx-wide",
     )

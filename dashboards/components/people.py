@@ -44,7 +44,7 @@ def person_picker(id_: str, label: str, value: str | None) -> html.Div:
                 placeholder="Type a name or address...",
             ),
         ],
-        style={"minWidth": "300px"},
+        className="gx-wide",
     )
 
 

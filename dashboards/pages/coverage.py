@@ -57,7 +57,7 @@ def layout(
                                         placeholder="Choose a client...",
                                     ),
                                 ],
-                                style={"minWidth": "320px"},
+                                className="gx-wide",
                             ),
                             level_slider("coverage-min-level", level_param(min_level)),
                             html.Button("Download CSV", id="coverage-csv", className="gx-button"),

@@ -60,7 +60,7 @@ def layout(
                                         placeholder="Type a name or address...",
                                     ),
                                 ],
-                                style={"minWidth": "320px"},
+                                className="gx-wide",
                             ),
                             level_slider("explorer-min-level", level),
                         ],
@@ -69,7 +69,7 @@ def layout(
                     legend(),
                     html.Div(
                         [_kind_key(kind, colour) for kind, colour in KIND_COLOURS.items()],
-                        className="gx-muted",
+                        className="gx-legend gx-muted",
                     ),
                 ],
                 className="gx-card",
@@ -119,7 +119,7 @@ def layout(
 def _kind_key(kind: str, colour: str) -> html.Span:
     """An organisation kind in the legend: its colour as a dot, its name in readable text."""
     dot = html.Span("●", style={"color": colour})
-    return html.Span([dot, f" {kind}"], style={"marginRight": "1rem"})
+    return html.Span([dot, f" {kind}"], className="gx-key")
 
 
 @callback(

@@ -48,7 +48,7 @@ def layout(person: str | None = None, as_of: str | None = None, **_query: str) -
                                         placeholder="Type a name or address...",
                                     ),
                                 ],
-                                style={"minWidth": "320px"},
+                                className="gx-wide",
                             ),
                         ],
                         className="gx-controls",

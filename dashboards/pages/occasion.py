@@ -108,25 +108,35 @@ def share(interest: str | None, capacity: int | None, on: str | None) -> str:
     return "?" + urlencode({k: v for k, v in params.items() if v})
 
 
+_HEADINGS = ("#", "guest", "client", "best tie", "host", "why")
+
+
 def _guests(plan: OccasionPlan) -> html.Table:
-    head = html.Tr([html.Th(h) for h in ("#", "guest", "client", "best tie", "host", "why")])
+    """The guests, a row each; each cell carries its heading (``data-label``), which a phone
+    shows beside it when the rows are stacked (graphx.css)."""
     rows = [
         html.Tr(
             [
-                html.Td(str(g.rank)),
-                html.Td([html.Strong(g.name), html.Div(g.title, className="gx-muted")]),
-                html.Td(f"{g.organisation_name} ({round(100 * g.coverage)}% covered)"),
-                html.Td(level_badge(g.best_level)),
-                html.Td(g.host_name or "nobody yet"),
-                html.Td(g.reason, className="gx-muted"),
+                html.Td(cell, **{"data-label": heading})
+                for heading, cell in zip(
+                    _HEADINGS,
+                    [
+                        str(g.rank),
+                        [html.Strong(g.name), html.Div(g.title, className="gx-muted")],
+                        f"{g.organisation_name} ({round(100 * g.coverage)}% covered)",
+                        level_badge(g.best_level),
+                        g.host_name or "nobody yet",
+                        html.Span(g.reason, className="gx-muted"),
+                    ],
+                    strict=True,
+                )
             ],
             id=f"occasion-guest-{g.rank}",
         )
         for g in plan.guests
     ]
-    return html.Table(
-        [html.Thead(head), html.Tbody(rows)], className="gx-table", style={"width": "100%"}
-    )
+    head = html.Tr([html.Th(heading) for heading in _HEADINGS])
+    return html.Table([html.Thead(head), html.Tbody(rows)], className="gx-table")
 
 
 @callback(
