@@ -11,36 +11,10 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from graphx.errors import LocalServerError
 from graphx.local_neo4j import LocalNeo4j
-
-
-@contextmanager
-def _stopped(server: LocalNeo4j) -> Iterator[None]:
-    """The server stopped for the block, started again afterwards when it was running."""
-    was_running = server.status().running
-    server.stop()
-    try:
-        yield
-    finally:
-        if was_running:
-            server.start()
-
-
-def _admin(server: LocalNeo4j, *args: str) -> None:
-    if not (server.dir / "conf" / "neo4j.conf").is_file():
-        raise LocalServerError(
-            f"no local Neo4j configured in {server.dir}: run `graphx db start` once first"
-        )
-    done = server.admin(*args)
-    if done.returncode != 0:
-        detail = (done.stderr or done.stdout).strip().splitlines()
-        reason = detail[-1] if detail else f"exit code {done.returncode}"
-        raise LocalServerError(f"neo4j-admin {' '.join(args[:2])} failed: {reason}")
 
 
 def backup(server: LocalNeo4j, target: Path | str) -> Path:
@@ -49,8 +23,8 @@ def backup(server: LocalNeo4j, target: Path | str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     database = server.settings.neo4j_database
     with tempfile.TemporaryDirectory(prefix=".graphx-dump-", dir=path.parent) as staging:
-        with _stopped(server):
-            _admin(server, "database", "dump", database, f"--to-path={staging}")
+        with server.stopped():
+            server.run_admin("database", "dump", database, f"--to-path={staging}")
         os.replace(Path(staging) / f"{database}.dump", path)
     return path
 
@@ -63,8 +37,8 @@ def restore(server: LocalNeo4j, source: Path | str) -> None:
     database = server.settings.neo4j_database
     with tempfile.TemporaryDirectory(prefix=".graphx-load-") as staging:
         shutil.copyfile(path, Path(staging) / f"{database}.dump")
-        with _stopped(server):
-            _admin(
-                server, "database", "load", database,
+        with server.stopped():
+            server.run_admin(
+                "database", "load", database,
                 f"--from-path={staging}", "--overwrite-destination=true",
             )  # fmt: skip

@@ -41,6 +41,12 @@ class QueryFileError(GraphxError):
     exit_code = 6
 
 
+class Refused(GraphxError):
+    """A command that cannot run on this target; the message names the one that can."""
+
+    exit_code = 8
+
+
 class InputError(GraphxError):
     """Bad input data; `problems` lists every `file:line: field: what is wrong`."""
 

@@ -201,6 +201,31 @@ class LocalNeo4j:
             env=env, capture_output=True, text=True, check=False,
         )  # fmt: skip
 
+    def run_admin(self, *args: str) -> None:
+        """Run ``neo4j-admin`` on this home's database; LocalServerError, with the tool's last
+        line, when it fails."""
+        if not (self.dir / "conf" / "neo4j.conf").is_file():
+            raise LocalServerError(
+                f"no local Neo4j configured in {self.dir}: run `graphx db start` once first"
+            )
+        done = self.admin(*args)
+        if done.returncode != 0:
+            detail = (done.stderr or done.stdout).strip().splitlines()
+            reason = detail[-1] if detail else f"exit code {done.returncode}"
+            raise LocalServerError(f"neo4j-admin {' '.join(args[:2])} failed: {reason}")
+
+    @contextlib.contextmanager
+    def stopped(self) -> Iterator[None]:
+        """The server stopped for the block (Community cannot stop one database alone),
+        started again afterwards when it was running."""
+        was_running = self.status().running
+        self.stop()
+        try:
+            yield
+        finally:
+            if was_running:
+                self.start()
+
     # -- lifecycle -----------------------------------------------------------
     def start(self, timeout: float = 180.0) -> str:
         """Start the server unless it runs already; return its Bolt URI."""

@@ -124,15 +124,16 @@ def import_canonical(
     summary = ImportSummary(source=str(folder))
     progress = progress or NoProgress()
     progress.start(f"checking {folder}", None)
-    plan = _checked(db, Path(folder), ignore_unknown_columns, summary)
+    plan = check_folder(db, Path(folder), ignore_unknown_columns, summary)
     writer = Writer(db, summary, single=plan.total <= SINGLE_TRANSACTION_ROWS)
     progress.start(f"importing {folder}", plan.total)
-    writer.transact(lambda: writer.write(_stream(plan, summary), progress))
+    writer.transact(lambda: writer.write(planned_rows(plan, summary), progress))
     return summary
 
 
-def _checked(db: Database, folder: Path, ignore: bool, summary: ImportSummary) -> _Plan:
-    """The first pass and the checks; only their plan of the writes is kept."""
+def check_folder(db: Database, folder: Path, ignore: bool, summary: ImportSummary) -> Plan:
+    """The first pass and the checks (InputError listing every problem); only their plan of
+    the writes is kept."""
     check = _Check(db, folder, ignore, summary)
     check.read_all()
     apply_schema(db)
@@ -330,9 +331,10 @@ class _Files:
 
 
 @dataclass
-class _Plan:
+class Plan:
     """What the write pass needs: the files, opt-outs, takeovers of auto-created people, the
-    start of each current job that employments.csv gives, and the number of rows to write."""
+    start of each current job that employments.csv gives, the number of rows to write, and
+    the 64-bit hashes that distinct conversation ids share."""
 
     files: _Files
     source: str
@@ -340,6 +342,7 @@ class _Plan:
     takeovers: list[Row]
     job_starts: dict[tuple[str, str], date | None]
     total: int
+    shared_hashes: set[int]
 
 
 class _Check:
@@ -438,7 +441,7 @@ class _Check:
                 key = (emp.person_id, emp.organisation_id)
                 self.open_jobs[key] = (emp.from_, self.open_jobs.get(key, (None, 0))[1] + 1)
 
-    def finish(self) -> _Plan:
+    def finish(self) -> Plan:
         """Check keys, references, the home rule, addresses and domains against the import
         and the graph; InputError listing every problem (the rows' own first), else the plan
         of the writes."""
@@ -597,7 +600,7 @@ class _Check:
         )
         return problems
 
-    def _plan(self) -> _Plan:
+    def _plan(self) -> Plan:
         starts, absorbed = self._job_starts()
         counts = self.counts
         total = (
@@ -607,7 +610,8 @@ class _Check:
             + counts["participants"] - counts["participants skipped"]
         )  # fmt: skip
         source = files.source(self.files.paths["conversations"])
-        return _Plan(self.files, source, self.opted_out, self.takeovers, starts, total)
+        shared = self.repeated.get("conversations", set())  # no id repeats: ids share these
+        return Plan(self.files, source, self.opted_out, self.takeovers, starts, total, shared)
 
     def _job_starts(self) -> tuple[dict[tuple[str, str], date | None], int]:
         """The start of each current job that an open-ended employment at the same
@@ -625,7 +629,7 @@ class _Check:
         return starts, absorbed
 
 
-def _stream(plan: _Plan, summary: ImportSummary) -> Stream:
+def planned_rows(plan: Plan, summary: ImportSummary) -> Stream:
     """The rows of the folder, re-read file by file as the writer consumes them."""
     rows, opted_out = plan.files.rows, plan.opted_out
     return Stream(
@@ -665,7 +669,7 @@ def _person(person: PersonRow, opted_out: set[str]) -> Row:
         "name": person.name,
         "title": person.title,
         "level": person.level,
-        "interests": person.interests,
+        "interests": person.interests or None,  # none: no property, as for people met in mail
         "opt_out": False,
     }
     return {"id": person.id, "props": props}
@@ -683,7 +687,7 @@ def _job(person: PersonRow, starts: dict[tuple[str, str], date | None]) -> Row:
     }
 
 
-def _employments(plan: _Plan, summary: ImportSummary) -> Iterator[Row]:
+def _employments(plan: Plan, summary: ImportSummary) -> Iterator[Row]:
     """Past jobs: not of opted-out people, nor the current job's start (written with it)."""
     for _, emp in plan.files.rows("employments", EmploymentRow):
         if emp.person_id in plan.opted_out:
@@ -713,7 +717,7 @@ def _conversation(conv: ConversationRow, source: str) -> Row:
     return {"id": conv.id, "props": props}
 
 
-def _participations(plan: _Plan, summary: ImportSummary) -> Iterator[Row]:
+def _participations(plan: Plan, summary: ImportSummary) -> Iterator[Row]:
     for _, part in plan.files.rows("participants", ParticipantRow):
         if part.person_id in plan.opted_out:
             summary.skip("participant opted out")
