@@ -135,7 +135,7 @@ def show(
         "portfolio-table",
         shown,
         [
-            column("name", "Client", cellRenderer=LINK),
+            column("name", "Client", **LINK),
             column("sector", "Sector"),
             column("owner", "Account owner"),
             column("coverage", "Coverage %", numeric=True, sort="asc", cellClassRules=_EXPOSED),

@@ -1,5 +1,6 @@
 """Keyboard reach: Tab from the top of the portfolio reaches every navigation link and the
-grid's cells, each element it focuses drawn with a visible focus ring."""
+grid's cells, each element it focuses drawn with a visible focus ring; Enter on a client's
+cell opens its coverage."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from selenium.webdriver.remote.webdriver import WebDriver
 
 from dashboards.app import NAV
 from graphx.db import Database
-from tests.browser.conftest import wait_for
+from tests.browser.conftest import wait_for, wait_for_text
 from tests.browser.seed import seed
 
 MOST_TABS = 60
@@ -34,7 +35,7 @@ def known_graph(_session_db: Database) -> Iterator[None]:
     yield
 
 
-def test_tab_reaches_the_links_and_the_grid_each_with_a_visible_focus(
+def test_the_keyboard_reaches_the_links_and_the_grid_with_a_visible_focus_and_opens_a_client(
     login: Callable[[str, str], WebDriver],
 ) -> None:
     browser = login("diana", "/")
@@ -46,3 +47,7 @@ def test_tab_reaches_the_links_and_the_grid_each_with_a_visible_focus(
     assert [f["label"] for f in focused if f["nav"]] == [label for label, _ in NAV]
     assert focused[-1]["cell"], focused  # a cell of the grid, after its headers and filters
     assert [f["label"] for f in focused if not f["ring"]] == []
+    assert focused[-1]["label"] == "Fabrikam"  # the most exposed client first
+    ActionChains(browser).send_keys(Keys.ENTER).perform()
+    wait_for_text(browser, "#coverage-summary", "0 of 1 directors known")
+    assert browser.current_url.endswith("/coverage?organisation=fabrikam")
