@@ -1,6 +1,7 @@
-"""Online import (``graphx import csv``) against ``neo4j-admin database import full``.
+"""Online import (``graphx import csv``) and ``graphx import csv --initial`` against
+``neo4j-admin database import full``, in one run.
 
-Run: ``.venv/bin/python -m benchmarks.bench_import /tmp/large [--online]``.
+Run: ``.venv/bin/python -m benchmarks.bench_import /tmp/large [--online] [--initial]``.
 
 The physical reference: the canonical folder converted to neo4j-admin's header format (the
 converter below -- benchmark code, not product code) and bulk-loaded offline by the
@@ -10,14 +11,21 @@ Conversation nodes; HAS_DOMAIN, HAS_EMAIL, WORKS_AT (current job and employment 
 and PARTICIPATED relationships; each conversation's ``participants`` count and ``source``.
 
 ``--online`` also times ``graphx import csv DIR --no-score`` (the import alone, no re-scoring)
-in a subprocess against the running server of ``GRAPHX_HOME`` (which should hold an empty
-database with the schema), reporting its peak RSS (the child's ru_maxrss).
+in a subprocess, into a fresh home whose server ``graphx db start`` started, reporting its
+peak RSS (the children's ru_maxrss: the graphx process, larger than ``graphx db start``).
+
+``--initial`` times ``import_initial`` (what ``graphx import csv DIR --initial --no-score``
+runs) in this process, into a fresh home whose server ``graphx db start`` started (so that
+it is not this process's child): the checks, the files for neo4j-admin, the bulk import and
+the restart with the schema, each timed; Python's peak RSS (this process) and the admin
+JVM's (its child) apart.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import json
 import os
 import resource
 import subprocess
@@ -27,6 +35,7 @@ import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from graphx.config import load_settings
 from graphx.db import connect
@@ -153,34 +162,112 @@ def admin_import(folder: Path, home: Path) -> tuple[float, float, dict[str, int]
     return converted, seconds, counts
 
 
-def online_import(folder: Path) -> tuple[float, float]:
-    """``graphx import csv --no-score`` against GRAPHX_HOME's server: (seconds, peak RSS MiB)."""
-    graphx = Path(sys.executable).with_name("graphx")
-    began = time.perf_counter()
-    subprocess.run([str(graphx), "import", "csv", str(folder), "--no-score"], check=True)
-    seconds = time.perf_counter() - began
+def online_import(folder: Path, home: Path) -> tuple[float, float]:
+    """``graphx import csv --no-score`` into a fresh home's server: (seconds, peak RSS MiB)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
+    env["GRAPHX_HOME"] = str(home)
+    graphx = str(Path(sys.executable).with_name("graphx"))
+    subprocess.run([graphx, "db", "start"], check=True, env=env, capture_output=True)
+    try:
+        began = time.perf_counter()
+        subprocess.run([graphx, "import", "csv", str(folder), "--no-score"], check=True, env=env)
+        seconds = time.perf_counter() - began
+    finally:
+        subprocess.run([graphx, "db", "stop"], check=True, env=env, capture_output=True)
     return seconds, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
+class _Phases:
+    """A Progress that notes when each phase starts."""
+
+    def __init__(self) -> None:
+        self.began: list[tuple[str, float]] = []
+
+    def start(self, label: str, total: int | None) -> None:
+        self.began.append((label.split(" /")[0], time.perf_counter()))
+
+    def advance(self, n: int) -> None:
+        pass
+
+
+def initial_import(
+    folder: Path, home: Path
+) -> tuple[float, list[tuple[str, float]], dict[str, int]]:
+    """``import_initial`` into a fresh home: (seconds, seconds per phase, counts)."""
+    from graphx.importers.initial import import_initial
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
+    env["GRAPHX_HOME"] = str(home)
+    graphx = str(Path(sys.executable).with_name("graphx"))
+    subprocess.run([graphx, "db", "start"], check=True, env=env, capture_output=True)
+    settings = load_settings(env)
+    phases = _Phases()
+    try:
+        began = time.perf_counter()
+        import_initial(LocalNeo4j(settings), folder, progress=phases)
+        seconds = time.perf_counter() - began
+        ends = [at for _, at in phases.began[1:]] + [began + seconds]
+        split = [(label, end - at) for (label, at), end in zip(phases.began, ends, strict=True)]
+        with connect(settings) as db:
+            record = db.driver.execute_query(COUNT, database_=db.database).records[0]
+            counts = {"conversations": record["conversations"],
+                      "participations": record["participations"]}  # fmt: skip
+    finally:
+        subprocess.run([graphx, "db", "stop"], check=True, env=env, capture_output=True)
+    return seconds, split, counts
+
+
+def measure(kind: str, folder: Path) -> dict[str, Any]:
+    """One measurement, in this process (``--only``): seconds, peak RSS, what was loaded."""
+    with tempfile.TemporaryDirectory(prefix=f"gx-{kind}-") as home:
+        if kind == "online":
+            seconds, _ = online_import(folder, Path(home))
+            return {"seconds": seconds, "rss": _peak(resource.RUSAGE_CHILDREN)}
+        if kind == "admin":
+            converted, seconds, counts = admin_import(folder, Path(home))
+            return {"seconds": seconds, "converted": converted, "loaded": counts,
+                    "rss": _peak(resource.RUSAGE_CHILDREN)}  # fmt: skip
+        seconds, split, counts = initial_import(folder, Path(home))
+        python, jvm = _peak(resource.RUSAGE_SELF), _peak(resource.RUSAGE_CHILDREN)
+        return {"seconds": seconds, "phases": split, "loaded": counts, "rss": python, "jvm": jvm}
+
+
+def _peak(who: int) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("folder", type=Path)
     parser.add_argument("--online", action="store_true", help="also time graphx import csv")
+    parser.add_argument("--initial", action="store_true", help="also time import csv --initial")
+    parser.add_argument("--only", choices=["admin", "initial", "online"], help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.only:
+        print(json.dumps(measure(args.only, args.folder)))
+        return
+    kinds = ["admin"] + ["initial"] * args.initial + ["online"] * args.online
+    found = {}
+    for kind in kinds:  # each in a process of its own, so that peak memory is its own
+        command = [
+            sys.executable,
+            "-m",
+            "benchmarks.bench_import",
+            str(args.folder),
+            "--only",
+            kind,
+        ]
+        done = subprocess.run(command, check=True, capture_output=True, text=True)
+        found[kind] = json.loads(done.stdout.splitlines()[-1])
     conversations = sum(1 for _ in _rows(args.folder / "conversations.csv"))
     participations = sum(1 for _ in _rows(args.folder / "participants.csv"))
-    if args.online:
-        seconds, rss = online_import(args.folder)
-        print(f"graphx import csv --no-score: {seconds:.0f} s, {conversations / seconds:,.0f}"
-              f" conversations/s, {participations / seconds:,.0f} participations/s,"
-              f" peak RSS {rss:.0f} MiB")  # fmt: skip
-    with tempfile.TemporaryDirectory(prefix="gx-admin-") as home:
-        converted, seconds, counts = admin_import(args.folder, Path(home))
-        rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    print(f"converted to admin-import CSVs in {converted:.0f} s")
-    print(f"neo4j-admin database import full: {seconds:.1f} s, {conversations / seconds:,.0f}"
-          f" conversations/s, {participations / seconds:,.0f} participations/s;"
-          f" loaded {counts}; peak child RSS {rss:.0f} MiB")  # fmt: skip
+    raw = found["admin"]["seconds"]
+    for kind, result in found.items():
+        seconds = result["seconds"]
+        print(f"{kind}: {seconds:.1f} s ({seconds / raw:.2f}x the raw neo4j-admin import),"
+              f" {conversations / seconds:,.0f} conversations/s,"
+              f" {participations / seconds:,.0f} participations/s;"
+              f" {json.dumps(result)}")  # fmt: skip
 
 
 if __name__ == "__main__":

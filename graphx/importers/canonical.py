@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from pathlib import Path
-from typing import Annotated, Any, Optional, TypeVar
+from typing import Annotated, Any, Optional, Protocol, TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -131,10 +131,19 @@ def import_canonical(
     return summary
 
 
-def check_folder(db: Database, folder: Path, ignore: bool, summary: ImportSummary) -> Plan:
+class Sink(Protocol):
+    """Takes each chunk of valid rows as the first pass reads it, with the opt-outs known so
+    far (those of the rows' own file included)."""
+
+    def take(self, stem: str, rows: list[Any], opted_out: set[str]) -> None: ...
+
+
+def check_folder(
+    db: Database, folder: Path, ignore: bool, summary: ImportSummary, sink: Sink | None = None
+) -> Plan:
     """The first pass and the checks (InputError listing every problem); only their plan of
-    the writes is kept."""
-    check = _Check(db, folder, ignore, summary)
+    the writes is kept, and what ``sink`` made of the rows on the way."""
+    check = _Check(db, folder, ignore, summary, sink)
     check.read_all()
     apply_schema(db)
     return check.finish()
@@ -348,8 +357,10 @@ class Plan:
 class _Check:
     """The first pass over a folder, and the checks on what it kept."""
 
-    def __init__(self, db: Database, folder: Path, ignore: bool, summary: ImportSummary) -> None:
-        self.db, self.folder, self.summary = db, folder, summary
+    def __init__(
+        self, db: Database, folder: Path, ignore: bool, summary: ImportSummary, sink: Sink | None
+    ) -> None:
+        self.db, self.folder, self.summary, self.sink = db, folder, summary, sink
         self.files = _Files({}, ignore)
         self.problems: list[str] = []
         self.counts: Counter[str] = Counter()
@@ -391,6 +402,9 @@ class _Check:
         for chunk in chunks(((line, row) for line, row in rows if keyed(stem, row)), CHUNK):
             self._chunk(stem, [row for _, row in chunk])
             check(chunk)
+            if self.sink is not None:
+                valid = [row for _, row in chunk if not isinstance(row, Loose)]
+                self.sink.take(stem, valid, self.opted_out)
             chunk.clear()  # else it lives on while the next chunk is read
         self.summary.read[raw.name] = raw.rows_read
         self.repeated[stem] = self.keys[stem].freeze()
@@ -631,38 +645,38 @@ class _Check:
 
 def planned_rows(plan: Plan, summary: ImportSummary) -> Stream:
     """The rows of the folder, re-read file by file as the writer consumes them."""
-    rows, opted_out = plan.files.rows, plan.opted_out
+    opted_out = plan.opted_out
+
+    def read(stem: str, model: type[M]) -> Iterator[M]:
+        return (row for _, row in plan.files.rows(stem, model))
+
     return Stream(
-        organisations=(_organisation(o) for _, o in rows("organisations", OrganisationRow)),
-        domains=(
-            {"organisation_id": o.id, "domain": domain}
-            for _, o in rows("organisations", OrganisationRow)
-            for domain in o.domain
-        ),
-        people=(_person(p, opted_out) for _, p in rows("people", PersonRow)),
-        opted_out=(p.id for _, p in rows("people", PersonRow) if p.id in opted_out),
-        emails=(
-            {"person_id": p.id, "address": address}
-            for _, p in rows("people", PersonRow)
-            for address in p.email
-        ),
+        organisations=map(organisation_row, read("organisations", OrganisationRow)),
+        domains=domain_rows(read("organisations", OrganisationRow)),
+        people=(person_row(p, opted_out) for p in read("people", PersonRow)),
+        opted_out=(p.id for p in read("people", PersonRow) if p.id in opted_out),
+        emails=email_rows(read("people", PersonRow)),
         takeovers=plan.takeovers,
-        jobs=(
-            _job(p, plan.job_starts) for _, p in rows("people", PersonRow) if p.id not in opted_out
-        ),
+        jobs=(_job(p, plan.job_starts) for p in read("people", PersonRow) if p.id not in opted_out),
         employments=_employments(plan, summary),
         conversations=(
-            _conversation(c, plan.source) for _, c in rows("conversations", ConversationRow)
+            conversation_row(c, plan.source) for c in read("conversations", ConversationRow)
         ),
-        participations=_participations(plan, summary),
+        participations=participation_rows(read("participants", ParticipantRow), opted_out, summary),
     )
 
 
-def _organisation(org: OrganisationRow) -> Row:
+def organisation_row(org: OrganisationRow) -> Row:
     return {"id": org.id, "props": {"name": org.name, "kind": org.kind, "sector": org.sector}}
 
 
-def _person(person: PersonRow, opted_out: set[str]) -> Row:
+def domain_rows(organisations: Iterable[OrganisationRow]) -> Iterator[Row]:
+    for org in organisations:
+        for domain in org.domain:
+            yield {"organisation_id": org.id, "domain": domain}
+
+
+def person_row(person: PersonRow, opted_out: set[str]) -> Row:
     if person.id in opted_out:
         return {"id": person.id, "props": {"opt_out": True}}
     props = {
@@ -673,6 +687,12 @@ def _person(person: PersonRow, opted_out: set[str]) -> Row:
         "opt_out": False,
     }
     return {"id": person.id, "props": props}
+
+
+def email_rows(people: Iterable[PersonRow]) -> Iterator[Row]:
+    for person in people:
+        for address in person.email:
+            yield {"person_id": person.id, "address": address}
 
 
 def _job(person: PersonRow, starts: dict[tuple[str, str], date | None]) -> Row:
@@ -705,7 +725,7 @@ def _employments(plan: Plan, summary: ImportSummary) -> Iterator[Row]:
         }
 
 
-def _conversation(conv: ConversationRow, source: str) -> Row:
+def conversation_row(conv: ConversationRow, source: str) -> Row:
     props = {
         "date": conv.date,
         "kind": conv.kind,
@@ -717,9 +737,12 @@ def _conversation(conv: ConversationRow, source: str) -> Row:
     return {"id": conv.id, "props": props}
 
 
-def _participations(plan: Plan, summary: ImportSummary) -> Iterator[Row]:
-    for _, part in plan.files.rows("participants", ParticipantRow):
-        if part.person_id in plan.opted_out:
+def participation_rows(
+    participants: Iterable[ParticipantRow], opted_out: set[str], summary: ImportSummary
+) -> Iterator[Row]:
+    """Who took part, but for opted-out people (each one counted as skipped)."""
+    for part in participants:
+        if part.person_id in opted_out:
             summary.skip("participant opted out")
             continue
         yield {"conversation_id": part.conversation_id, "person_id": part.person_id,

@@ -2,11 +2,14 @@
 offline bulk importer (``neo4j-admin database import full``).
 
 The folder is checked exactly as the online import checks it (same messages; any problem
-and nothing is written). Its rows, made by the same code that feeds the online writer, then
-stream into neo4j-admin's CSV files, one per label and relationship type. The server stops,
-the bulk importer loads the files, the server starts again and the schema is applied: the
-graph the online import would have written, built without transactions or MERGEs. Only
-for an empty database of the local server, since the bulk importer replaces a database whole.
+and nothing is loaded). As the checks read it, its rows, made by the functions that make
+the online writer's, go into neo4j-admin's CSV files, one per label and relationship type
+(temporary files, thrown away on any problem); jobs and conversations, which need the
+whole folder read (a job's start, a conversation's number of participants), follow. The
+server stops, the bulk importer loads the files, the server starts again and the schema is
+applied: the graph the online import would have written, built without transactions or
+MERGEs. Only for an empty database of the local server, since the bulk importer replaces a
+database whole.
 """
 
 from __future__ import annotations
@@ -15,18 +18,29 @@ import csv
 import tempfile
 from array import array
 from collections import Counter
-from collections.abc import Iterable, Iterator
-from contextlib import ExitStack
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime
 from pathlib import Path
+from types import TracebackType
 from typing import Any, TextIO
 
 import numpy as np
 
 from graphx.db import Row, apply_schema, connect
 from graphx.errors import Refused
-from graphx.importers.canonical import Plan, check_folder, planned_rows
+from graphx.importers import files as folder_files
+from graphx.importers.canonical import (
+    Plan,
+    check_folder,
+    conversation_row,
+    domain_rows,
+    email_rows,
+    organisation_row,
+    participation_rows,
+    person_row,
+    planned_rows,
+)
+from graphx.importers.rows import OrganisationRow
 from graphx.importers.summary import ImportSummary
 from graphx.importers.writer import NoProgress, Progress, chunks
 from graphx.local_neo4j import LocalNeo4j
@@ -64,7 +78,7 @@ def import_initial(
     bulk-load it; the server is running again, with the schema, when this returns.
 
     Refused for a remote ``NEO4J_URI`` or a database that holds anything; InputError (and
-    nothing written) for any problem of the folder.
+    nothing loaded) for any problem of the folder.
     """
     settings = server.settings
     if not settings.uses_local_server:
@@ -74,54 +88,77 @@ def import_initial(
         )
     progress = progress or NoProgress()
     summary = ImportSummary(source=str(folder))
-    with connect(settings) as db:
-        if db.read("db.has_data"):
-            raise Refused(
-                f"--initial needs an empty database, and {settings.neo4j_database} holds data: "
-                f"import with `graphx import csv {folder}`, or empty it first with "
-                "`graphx db reset --yes`"
-            )
-        progress.start(f"checking {folder}", None)
-        plan = check_folder(db, Path(folder), ignore_unknown_columns, summary)
-    with tempfile.TemporaryDirectory(prefix="bulk-import-", dir=server.dir) as staging:
-        progress.start(f"writing {folder} for neo4j-admin", plan.total)
-        files = _Files(Path(staging), progress)
-        with files.open():
-            _write(plan, summary, files)
-        progress.start("neo4j-admin database import full", None)
-        with server.stopped():
+    with (
+        tempfile.TemporaryDirectory(prefix="bulk-import-", dir=server.dir) as staging,
+        _Files(Path(staging), progress) as files,
+    ):
+        with connect(settings) as db:
+            if db.read("db.has_data"):
+                raise Refused(
+                    f"--initial needs an empty database, and {settings.neo4j_database} holds "
+                    f"data: import with `graphx import csv {folder}`, or empty it first with "
+                    "`graphx db reset --yes`"
+                )
+            progress.start(f"checking {folder} and writing it for neo4j-admin", None)
+            loader = _Loader(files, summary, _source(Path(folder)))
+            plan = check_folder(db, Path(folder), ignore_unknown_columns, summary, loader)
+        progress.start("writing jobs and conversations for neo4j-admin", None)
+        loader.finish(plan)
+        files.close()
+        progress.start("stopping Neo4j", None)
+        server.stop()
+        try:
+            progress.start("neo4j-admin database import full", None)
             server.run_admin(*_arguments(settings.neo4j_database, files))
+        finally:
+            progress.start("starting Neo4j", None)
+            server.start()
+    progress.start("applying the schema", None)
     with connect(settings) as db:
         apply_schema(db)
     return summary
 
 
-@dataclass
-class _Files:
-    """The CSV files of one bulk import, written row by row."""
+def _source(folder: Path) -> str:
+    """What the conversations of ``folder`` record as their source."""
+    path = folder_files.find(folder, "conversations")
+    return folder_files.source(path) if path is not None else "csv"
 
-    folder: Path
-    progress: Progress
-    multiline: bool = False  # a value spans lines: neo4j-admin must be told
-    written: dict[str, int] = field(default_factory=dict)
-    _writers: dict[str, Any] = field(default_factory=dict)
+
+class _Files:
+    """The CSV files of one bulk import (and a scratch file), written row by row."""
+
+    def __init__(self, folder: Path, progress: Progress) -> None:
+        self.folder, self.progress = folder, progress
+        self.multiline = False  # a value spans lines: neo4j-admin must be told
+        self.written: Counter[str] = Counter()
+        self._handles: dict[str, TextIO] = {}
+        self._writers: dict[str, Any] = {}
+
+    def __enter__(self) -> _Files:
+        for name, header in HEADERS.items():
+            self.open(name).writerow(header)
+        return self
+
+    def __exit__(self, *exc: type[BaseException] | BaseException | TracebackType | None) -> None:
+        self.close()
 
     def path(self, name: str) -> Path:
         return self.folder / f"{name}.csv"
 
-    def open(self) -> ExitStack:
-        """Open every file and write its header; closing the stack closes them."""
-        stack = ExitStack()
-        for name, header in HEADERS.items():
-            handle: TextIO = stack.enter_context(
-                self.path(name).open("w", encoding="utf-8", newline="")
-            )
-            self._writers[name] = csv.writer(handle, lineterminator="\n")
-            self._writers[name].writerow(header)
-            self.written[name] = 0
-        return stack
+    def open(self, name: str) -> Any:
+        """A CSV writer of the file ``name``, created empty."""
+        handle = self.path(name).open("w", encoding="utf-8", newline="")
+        self._handles[name] = handle
+        self._writers[name] = csv.writer(handle, lineterminator="\n")
+        return self._writers[name]
 
-    def add(self, name: str, rows: Iterable[list[Any]]) -> int:
+    def close(self, *names: str) -> None:
+        """Close the files ``names`` (all when none are named)."""
+        for name in names or list(self._handles):
+            self._handles.pop(name).close()
+
+    def add(self, name: str, rows: Iterable[Sequence[Any]]) -> int:
         """Write ``rows`` (values in header order) to ``name``'s file; how many."""
         writer, before = self._writers[name], self.written[name]
         for chunk in chunks(rows, 5000):
@@ -148,53 +185,85 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def _write(plan: Plan, summary: ImportSummary, files: _Files) -> None:
-    """Every node and relationship the online writer would create, into ``files``; their
-    counts into ``summary``, as created."""
-    if plan.takeovers:  # only a graph that holds auto-created people has takeovers
-        raise AssertionError("an empty database has no people to take over")
-    rows = planned_rows(plan, summary)
-    sizes = _Sizes(plan.shared_hashes)
-    jobs = (job for job in rows.jobs if job["organisation_id"] is not None)
-    created = {
-        "organisations": files.add("Organisation", (_organisation(o) for o in rows.organisations)),
-        "domains": files.add(
-            "Domain", _pairs(rows.domains, "organisation_id", "domain", files, "HAS_DOMAIN")
-        ),
-        "people": files.add("Person", (_person(p) for p in rows.people)),
-        "addresses": files.add(
-            "Email", _pairs(rows.emails, "person_id", "address", files, "HAS_EMAIL")
-        ),
-        "jobs": files.add("WORKS_AT", (_job(job, current=True) for job in jobs)),
-        "employments": files.add(
+PENDING = "conversations-without-sizes"
+"""The scratch file of the conversations, until their participants are counted."""
+
+
+class _Loader:
+    """The checks' Sink: writes each chunk of valid rows for neo4j-admin as it is read;
+    ``finish`` writes the jobs and the conversations once the whole folder is checked."""
+
+    def __init__(self, files: _Files, summary: ImportSummary, source: str) -> None:
+        self.files, self.summary, self.source = files, summary, source
+        self.sizes = _Sizes()
+        self.pending = files.open(PENDING)
+
+    def take(self, stem: str, rows: list[Any], opted_out: set[str]) -> None:
+        files, created = self.files, self.summary.created
+        if stem == "organisations":
+            created["organisations"] += files.add("Organisation", map(_organisation, rows))
+            created["domains"] += self._held(
+                "Domain",
+                "HAS_DOMAIN",
+                ((r["organisation_id"], r["domain"]) for r in domain_rows(rows)),
+            )
+        elif stem == "people":
+            people = (_person(person_row(person, opted_out)) for person in rows)
+            created["people"] += files.add("Person", people)
+            created["addresses"] += self._held(
+                "Email", "HAS_EMAIL", ((r["person_id"], r["address"]) for r in email_rows(rows))
+            )
+        elif stem == "conversations":
+            self.pending.writerows(
+                [_cell(value) for value in _conversation(conversation_row(c, self.source))]
+                for c in rows
+            )
+        elif stem == "participants":
+            taking_part = participation_rows(rows, opted_out, self.summary)
+            created["participations"] += files.add("PARTICIPATED", self.sizes.counting(taking_part))
+
+    def _held(self, node: str, relationship: str, pairs: Iterable[tuple[str, str]]) -> int:
+        """Nodes keyed by the second of each pair (held by the first alone, as the checks made
+        sure), and the relationships from their holders; how many nodes."""
+        held = [[holder, value] for holder, value in pairs]
+        self.files.add(relationship, held)
+        return self.files.add(node, ([value] for _, value in held))
+
+    def finish(self, plan: Plan) -> None:
+        """The current and past jobs (re-read: their starts are known now) and the
+        conversations with their sizes, once the checks have passed."""
+        if plan.takeovers:  # only a graph that holds auto-created people has takeovers
+            raise AssertionError("an empty database has no people to take over")
+        rows, files, created = planned_rows(plan, self.summary), self.files, self.summary.created
+        jobs = (job for job in rows.jobs if job["organisation_id"] is not None)
+        created["jobs"] += files.add("WORKS_AT", (_job(job, current=True) for job in jobs))
+        created["employments"] += files.add(
             "WORKS_AT", (_job(job, current=False) for job in rows.employments)
-        ),
-        "participations": files.add("PARTICIPATED", sizes.counting(rows.participations)),
-        "conversations": files.add("Conversation", sizes.conversations(rows.conversations)),
-    }
-    for what, n in created.items():
-        summary.count(what, {"created": n})
+        )
+        files.close(PENDING)
+        with files.path(PENDING).open(encoding="utf-8", newline="") as pending:
+            sized = self.sizes.conversations(csv.reader(pending), plan)
+            created["conversations"] += files.add("Conversation", sized)
 
 
-def _pairs(
-    rows: Iterable[Row], owner: str, value: str, files: _Files, relationship: str
-) -> Iterator[list[Any]]:
-    """Nodes keyed by ``value`` (each held by one owner, as the checks made sure), writing
-    each one's relationship from its owner on the way."""
-    for row in rows:
-        files.add(relationship, [[row[owner], row[value]]])
-        yield [row[value]]
-
-
-def _organisation(row: Row) -> list[Any]:
-    props = row["props"]
-    return [row["id"], props["name"], props["kind"], props["sector"]]
+def _organisation(org: OrganisationRow) -> list[Any]:
+    props = organisation_row(org)["props"]
+    return [org.id, props["name"], props["kind"], props["sector"]]
 
 
 def _person(row: Row) -> list[Any]:
     props = row["props"]
     fields = ("name", "title", "level", "interests")
     return [row["id"], *(props.get(name) for name in fields), props["opt_out"]]
+
+
+def _conversation(row: Row) -> list[Any]:
+    """A conversation's values in header order, but for its number of participants."""
+    props = row["props"]
+    return [
+        row["id"], props["date"], props["kind"], props["depth"], props["duration_minutes"],
+        props["subject"], props["source"],
+    ]  # fmt: skip
 
 
 def _job(row: Row, *, current: bool) -> list[Any]:
@@ -206,37 +275,40 @@ def _job(row: Row, *, current: bool) -> list[Any]:
 
 class _Sizes:
     """Each conversation's number of participants, counted as the participations pass: the
-    sorted 64-bit hashes of their conversation ids (8 bytes a participation). Exact: the
-    conversations whose ids share a hash with another's are counted by id."""
+    sorted 64-bit hashes of their conversation ids (8 bytes a participation). Exact: those
+    of conversations whose ids share a hash with another's are counted by id."""
 
-    def __init__(self, shared_hashes: set[int]) -> None:
-        self._shared = shared_hashes
-        self._by_id: Counter[str] = Counter()
+    def __init__(self) -> None:
         self._hashes = array("q")
-        self._sorted = np.empty(0, np.int64)
 
     def counting(self, participations: Iterable[Row]) -> Iterator[list[Any]]:
         for row in participations:
-            key = hash(row["conversation_id"])
-            self._hashes.append(key)
-            if key in self._shared:
-                self._by_id[row["conversation_id"]] += 1
+            self._hashes.append(hash(row["conversation_id"]))
             yield [row["person_id"], row["conversation_id"], row["role"]]
-        self._sorted = np.sort(np.frombuffer(self._hashes, np.int64))
 
-    def conversations(self, rows: Iterable[Row]) -> Iterator[list[Any]]:
-        """The conversation rows, each with its number of participants."""
+    def conversations(self, rows: Iterable[list[str]], plan: Plan) -> Iterator[list[Any]]:
+        """``rows`` (a conversation's cells but its size), each with its size appended."""
+        hashes = np.sort(np.frombuffer(self._hashes, np.int64))
+        shared_hashes, by_id = plan.shared_hashes, _counted_by_id(plan)
         for chunk in chunks(rows, 5000):
-            wanted = np.fromiter((hash(row["id"]) for row in chunk), np.int64, len(chunk))
-            right = np.searchsorted(self._sorted, wanted, "right")
-            sizes = (right - np.searchsorted(self._sorted, wanted, "left")).tolist()
+            wanted = np.fromiter((hash(row[0]) for row in chunk), np.int64, len(chunk))
+            right = np.searchsorted(hashes, wanted, "right")
+            sizes = (right - np.searchsorted(hashes, wanted, "left")).tolist()
             for row, key, size in zip(chunk, wanted.tolist(), sizes, strict=True):
-                props = row["props"]
-                yield [
-                    row["id"], props["date"], props["kind"], props["depth"],
-                    props["duration_minutes"], props["subject"], props["source"],
-                    self._by_id[row["id"]] if key in self._shared else size,
-                ]  # fmt: skip
+                yield [*row, by_id[row[0]] if key in shared_hashes else size]
+
+
+def _counted_by_id(plan: Plan) -> Counter[str]:
+    """The sizes of the conversations whose id's hash another id shares (almost never any),
+    counted from the participants file again."""
+    if not plan.shared_hashes:
+        return Counter()
+    scratch = ImportSummary(source="")  # the skips were counted in the first pass
+    return Counter(
+        row["conversation_id"]
+        for row in planned_rows(plan, scratch).participations
+        if hash(row["conversation_id"]) in plan.shared_hashes
+    )
 
 
 def _arguments(database: str, files: _Files) -> list[str]:

@@ -20,7 +20,9 @@ from graphx.cli import app
 from graphx.db import Database, connect, delete_all
 from graphx.export import export_csv
 from graphx.generate import generate
+from graphx.importers import canonical
 from graphx.importers.canonical import import_canonical
+from graphx.importers.initial import import_initial
 from graphx.local_neo4j import LocalNeo4j
 from graphx.stats import graph_stats
 from graphx.ties.store import score_all
@@ -180,3 +182,28 @@ def test_a_bad_folder_is_reported_as_online_and_nothing_is_loaded(
     ]
     assert server.status().pid == pid
     assert graph_stats(local)["people"] == 0
+
+
+def test_sizes_stay_exact_when_conversation_ids_share_their_hash(
+    local: Database,
+    server: LocalNeo4j,
+    tricky: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """As if every id shared its 64-bit hash with another: each conversation is counted by
+    its id instead (the import runs in this process, so the stand-in holds)."""
+    _, graph, _ = online(local, tricky, tmp_path / "export")
+    delete_all(local)
+    freeze = canonical.Keys.freeze
+
+    def all_shared(keys: canonical.Keys) -> set[int]:
+        freeze(keys)
+        return set(keys._sorted.tolist())
+
+    monkeypatch.setattr(canonical.Keys, "freeze", all_shared)
+    import_initial(server, tricky)
+    with connect(server.settings) as db:
+        sizes = rows(db, "MATCH (c:Conversation) RETURN c.id, c.participants")
+        assert sizes == [("c1", 2), ("c2", 2), ("c3", 4), ("c4", 2), ("c5", 0)]
+        assert everything(db) == graph
