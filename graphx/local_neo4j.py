@@ -185,6 +185,10 @@ class LocalNeo4j:
             # the Bolt read-timeout hint clients get; generous, so a starved machine's long
             # commits are not cut off as "defunct connection"
             "server.bolt.connection_keep_alive=5m",
+            # Bolt's shutdown waits out two 5-second quiet periods for connections that are
+            # gone by then (graphx closes its own); a stop, backup or bulk load waits instead
+            "internal.dbms.bolt.netty_server_shutdown_quiet_period=0",
+            "internal.server.bolt.connection_shutdown_wait_time=100ms",
             f"server.directories.data={self.dir / 'data'}",
             f"server.directories.logs={self.dir / 'logs'}",
             f"server.directories.run={self.dir / 'run'}",
