@@ -18,7 +18,8 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
+from functools import cache, cached_property
+from operator import attrgetter
 from pathlib import Path
 from typing import Annotated, Any, Optional, Protocol, TypeVar
 
@@ -66,9 +67,10 @@ class _Unique:
     field: str
     what: str
 
-    def key(self, row: Any) -> Hashable:
-        values = tuple(getattr(row, name) for name in self.fields)
-        return values[0] if len(values) == 1 else values
+    @cached_property
+    def key(self) -> Callable[[Any], Hashable]:
+        """A row's key: the one field's value, or the tuple of the fields' values."""
+        return attrgetter(*self.fields)
 
 
 UNIQUE: dict[str, _Unique] = {

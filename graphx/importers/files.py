@@ -38,11 +38,14 @@ class RawFile:
         self.problems.clear()
         self.rows_read = 0
         self.read_whole = False
-        jsonl = self.path.suffix == ".jsonl"
         known = set(columns(self.stem))
-        for line, fields in _jsonl(self) if jsonl else _csv(self):
-            if jsonl:
-                self._check_fields(line, fields, known)
+        if self.path.suffix != ".jsonl":
+            for line, fields in _csv(self, known):
+                self.rows_read += 1
+                yield line, fields
+            return
+        for line, fields in _jsonl(self):
+            self._check_fields(line, fields, known)
             self.rows_read += 1
             yield line, {k: v for k, v in fields.items() if k in known}
 
@@ -69,7 +72,8 @@ def find(folder: Path, stem: str) -> Path | None:
     return None
 
 
-def _csv(raw: RawFile) -> Iterator[tuple[int, dict[str, Any]]]:
+def _csv(raw: RawFile, known: set[str]) -> Iterator[tuple[int, dict[str, Any]]]:
+    """``(line, fields)`` of each row that is not blank, known columns only."""
     try:
         handle = raw.path.open(encoding="utf-8-sig", newline="")
         with handle:
@@ -81,18 +85,23 @@ def _csv(raw: RawFile) -> Iterator[tuple[int, dict[str, Any]]]:
             header = [h.strip() for h in header]
             if not _header_ok(raw, header):
                 return
+            kept = [i for i, name in enumerate(header) if name in known]
+            every = len(kept) == len(header)
             last = reader.line_num
             for record in reader:
                 line, last = last + 1, reader.line_num
-                if not record or all(not cell.strip() for cell in record):
-                    continue
+                if not (record and record[0].strip()) and not "".join(record).strip():
+                    continue  # blank
                 if len(record) != len(header):
                     raw.problems.append(
                         f"{raw.name}:{line}: row: has {len(record)} fields, "
                         f"the header has {len(header)}"
                     )
                     continue
-                yield line, dict(zip(header, record, strict=True))
+                if every:
+                    yield line, dict(zip(header, record, strict=True))
+                else:
+                    yield line, {header[i]: record[i] for i in kept}
         raw.read_whole = True
     except UnicodeDecodeError as exc:
         raw.problems.append(f"{raw.name}:1: file: not UTF-8 ({exc.reason})")

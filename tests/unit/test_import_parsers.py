@@ -109,3 +109,27 @@ def test_a_canonical_file_is_read_again_from_the_start_with_fresh_problems(
     assert raw.problems == ["participants.csv:4: row: has 2 fields, the header has 3"]
     assert [line for line, _ in raw.rows()] == [2, 5]
     assert (raw.rows_read, len(raw.problems)) == (2, 1)
+
+
+def test_blank_rows_are_skipped_but_a_row_with_only_its_first_cell_empty_is_read(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "participants.csv"
+    path.write_text(
+        'conversation_id,person_id,role\n\n , ,\n,ann,organizer\n"",""," "\nc2,bob,attendee\n'
+    )
+    raw = RawFile(path, "participants")
+    assert list(raw.rows()) == [
+        (4, {"conversation_id": "", "person_id": "ann", "role": "organizer"}),
+        (6, {"conversation_id": "c2", "person_id": "bob", "role": "attendee"}),
+    ]
+    assert raw.problems == [] and raw.read_whole
+
+
+def test_an_ignored_unknown_column_is_left_out_of_the_fields(tmp_path: Path) -> None:
+    path = tmp_path / "participants.csv"
+    path.write_text("conversation_id,shoe_size,person_id,role\nc1,44,ann,organizer\n")
+    raw = RawFile(path, "participants", ignore_unknown_columns=True)
+    assert list(raw.rows()) == [
+        (2, {"conversation_id": "c1", "person_id": "ann", "role": "organizer"})
+    ]
