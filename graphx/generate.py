@@ -829,9 +829,9 @@ def _director_ties(
     interests: dict[int, tuple[str, ...]],
     showcase: bool,
 ) -> int:
-    """Personal relationships with a covered client's directors (most of a strong client's,
-    under half of a covered one's, all held by one colleague at a single-threaded one; some
-    of them fade), or a fading client chair's only one."""
+    """Personal relationships with a covered client's directors (every one of a strong
+    client's who stayed, most of a covered one's, about half of a single-threaded one's, all
+    held by one colleague there; a few of them fade), or a fading client chair's only one."""
     if org.exposure == "fading" and client.board:
         begin = company.end - rng.randint(4, 5) * 365
         end = company.end - rng.randint(300, 420)  # long enough ago to have dropped a level
@@ -842,7 +842,10 @@ def _director_ties(
         return 0
     home = company.colleagues()
     stayers = [d for d in client.directors if d[0] not in company.moves]
-    share = 0.8 if org.exposure == "strong" else rng.uniform(0.3, 0.6)
+    if org.exposure == "strong":
+        share = 1.0  # every director who stayed
+    else:
+        share = rng.uniform(0.6, 0.9) if org.exposure == "covered" else rng.uniform(0.4, 0.7)
     chosen = _pick(rng, stayers, max(1, round(share * len(stayers))))
     if showcase and stayers:
         chosen = [stayers[0], *(d for d in chosen if d != stayers[0])]
@@ -860,7 +863,7 @@ def _director_ties(
         begin = first + rng.randrange(
             30 if deepest or strong else max(30, (company.end - first) // 3)
         )
-        fades = not deepest and not strong and rng.random() < 0.3
+        fades = not deepest and not strong and rng.random() < 0.15
         end = begin + rng.randrange(365, 3 * 365) if fades else company.end
         directors_interests = interests.get(theirs[0], ())
         written += _personal(

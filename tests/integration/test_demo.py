@@ -2,8 +2,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from graphx.coverage import portfolio
 from graphx.db import Database
 from graphx.demo import demo_login, load_demo_data
+from graphx.generate import WINDOW_END
 from graphx.stats import graph_stats
 from graphx.users import UserStore
 
@@ -27,3 +29,15 @@ def test_the_demo_loads_a_scored_company_once_and_creates_a_director_login(
         id=login.person_id,
     )
     assert [r["o.kind"] for r in rows] == ["home"]
+
+
+def test_the_demo_portfolio_has_a_spread(db: Database) -> None:
+    """Well covered clients, partly covered ones and uncovered ones, as in a real firm."""
+    load_demo_data(db)
+    rows = portfolio(db, WINDOW_END, trend=False)
+    well = [r.coverage for r in rows if r.coverage >= 0.5]
+    none = [r.coverage for r in rows if r.coverage == 0]
+    assert len(rows) == 24
+    assert len(well) >= 6 and max(well) >= 0.75
+    assert 3 <= len(none) <= 6
+    assert len(rows) - len(well) - len(none) >= 6
