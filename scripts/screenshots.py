@@ -1,7 +1,10 @@
 """Screenshots of every dashboard page of a running graphx (for docs/screenshots/).
 
 Usage: python scripts/screenshots.py URL USER PASSWORD OUT_DIR --client ID --a ID --b ID
-       --target ID [--interest golf]
+       --target ID [--interest golf] [--width 390]
+
+At 1440 px wide the files are named after the page (``portfolio.png``); at another width,
+with the width (``portfolio-390.png``).
 """
 
 from __future__ import annotations
@@ -18,8 +21,9 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 FLAGS = (
     "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-    "--disable-background-networking", "--no-first-run", "--window-size=1440,1100",
+    "--disable-background-networking", "--no-first-run",
 )  # fmt: skip
+DESKTOP = 1440
 
 
 def main() -> None:
@@ -29,11 +33,15 @@ def main() -> None:
     for name in ("--client", "--a", "--b", "--target"):
         parser.add_argument(name, required=True)
     parser.add_argument("--interest", default="golf")
+    parser.add_argument("--width", type=int, default=DESKTOP)
     args = parser.parse_args()
     options = webdriver.ChromeOptions()
     options.binary_location = "/usr/bin/chromium"
     for flag in FLAGS:
         options.add_argument(flag)
+    height = 1100 if args.width == DESKTOP else 2400  # a phone's page, scrolled whole
+    options.add_argument(f"--window-size={args.width},{height}")
+    suffix = "" if args.width == DESKTOP else f"-{args.width}"
     browser = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -64,8 +72,8 @@ def main() -> None:
             )
         )
         time.sleep(2)
-        browser.save_screenshot(str(out / f"{name}.png"))
-        print(out / f"{name}.png")
+        browser.save_screenshot(str(out / f"{name}{suffix}.png"))
+        print(out / f"{name}{suffix}.png")
     browser.quit()
 
 
