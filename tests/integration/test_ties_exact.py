@@ -29,7 +29,7 @@ from graphx.intro import introductions
 from graphx.ties.store import mark_incomplete, rescore, score_all, store_state
 from graphx.ties.view import explain
 
-SPLIT = date(2026, 6, 30)
+SPLIT = date(2026, 7, 31)  # the later part: about a sixth of the conversations
 DATES = (date(2026, 3, 31), date(2026, 8, 15), WINDOW_END + timedelta(days=40))
 
 
