@@ -45,6 +45,8 @@ def grid(
                     "paginationPageSize": 25,
                     "suppressColumnVirtualisation": True,  # every column sized and in the DOM
                     "ensureDomOrder": True,  # rows in display order for screen readers
+                    # one tab stop: Tab leaves the grid from a cell, the arrows move inside it
+                    "tabToNextCell": {"function": "false"},
                     **options,
                 },
                 csvExportParams={"fileName": f"{id_}.csv"},

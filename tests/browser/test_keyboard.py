@@ -13,7 +13,7 @@ from selenium.webdriver.remote.webdriver import WebDriver
 
 from dashboards.app import NAV
 from graphx.db import Database
-from tests.browser.conftest import wait_for, wait_for_text
+from tests.browser.conftest import PAGES, wait_for, wait_for_text
 from tests.browser.seed import seed
 
 MOST_TABS = 60
@@ -51,3 +51,36 @@ def test_the_keyboard_reaches_the_links_and_the_grid_with_a_visible_focus_and_op
     ActionChains(browser).send_keys(Keys.ENTER).perform()
     wait_for_text(browser, "#coverage-summary", "0 of 1 directors known")
     assert browser.current_url.endswith("/coverage?organisation=fabrikam")
+
+
+DESCRIBE = """const describe = e => {
+  const r = e.closest('.dash-dropdown-wrapper, .ag-root-wrapper') || e;
+  return [r.tagName.toLowerCase(), r.id, r.getAttribute('aria-label'),
+          r.getAttribute('placeholder'), (r.textContent || '').trim().slice(0, 40)].join('|');
+};"""
+CONTROLS = (
+    DESCRIBE
+    + """return [...new Set([...document.querySelectorAll(
+  '.gx-main a[href], .gx-main button, .gx-main input, .gx-main select, .gx-main textarea, '
+  + '.gx-main [tabindex]')]
+  .filter(e => !e.disabled && e.offsetParent !== null && e.tabIndex >= 0).map(describe))];"""
+)
+"""Every control a page shows (enabled, visible, in the tab order), described; a dropdown or
+a grid counts as one control, reached when anything in it has focus (a dropdown's focus
+target hands focus on; the grid is one tab stop, its cells reached with the arrows)."""
+FOCUS = DESCRIBE + "return describe(document.activeElement);"
+
+
+@pytest.mark.parametrize("page", [p for p in PAGES if p != "not-found"])
+def test_the_keyboard_alone_reaches_every_control_of_every_page(
+    login: Callable[[str, str], WebDriver], page: str
+) -> None:
+    path, shown = PAGES[page]
+    browser = login("diana", path)
+    wait_for(browser, shown)
+    controls = browser.execute_script(CONTROLS)
+    reached: set[str] = set()
+    for _ in range(len(controls) + MOST_TABS):
+        ActionChains(browser).send_keys(Keys.TAB).perform()
+        reached.add(browser.execute_script(FOCUS))
+    assert controls and sorted(set(controls) - reached) == []
