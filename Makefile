@@ -29,6 +29,9 @@ demo: $(BIN)/.installed
 test: $(BIN)/.installed
 	$(BIN)/pytest
 
+# The configured checks: ruff, mypy --strict and the library's doctests (CI runs them too).
 lint: $(BIN)/.installed
-	$(BIN)/ruff check graphx dashboards tests benchmarks
-	$(BIN)/ruff format --check graphx dashboards tests benchmarks
+	$(BIN)/ruff check graphx dashboards tests benchmarks scripts
+	$(BIN)/ruff format --check graphx dashboards tests benchmarks scripts
+	$(BIN)/mypy --strict graphx dashboards
+	$(BIN)/pytest --doctest-modules --import-mode=importlib -q graphx

@@ -103,7 +103,7 @@ def create_app(
         use_pages=True,
         pages_folder=str(PAGES),
         title="graphx",
-        update_title=None,
+        update_title=None,  # type: ignore[arg-type]  # None turns "Updating..." off
         serve_locally=True,
         on_error=callback_error,
     )

@@ -9,7 +9,10 @@ from typing import Any
 import dash_ag_grid as dag
 from dash import Input, Output, callback, html
 
-LINK = {"cellRenderer": "GxLink", "suppressKeyboardEvent": {"function": "gxFollowLink(params)"}}
+LINK: dict[str, Any] = {
+    "cellRenderer": "GxLink",
+    "suppressKeyboardEvent": {"function": "gxFollowLink(params)"},
+}
 """Column options (``assets/dashAgGrid*.js``): the cell's text as a link to the row's ``link``
 field, so the CSV export keeps the plain text; Enter on the focused cell follows it."""
 

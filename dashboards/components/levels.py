@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from dash import dcc, html
 
 from graphx.model import Level
@@ -34,6 +36,7 @@ def level_slider(slider_id: str, value: int) -> html.Div:
     """A slider choosing the minimum level shown, from met to trusted, in a group named by its
     label (the slider's element is no form control a label could name); the marks name the
     levels, so it has no number box."""
+    named: dict[str, Any] = {"aria-labelledby": f"{slider_id}-label"}  # not a Python name
     return html.Div(
         [
             html.Label("Minimum level", id=f"{slider_id}-label"),
@@ -48,6 +51,6 @@ def level_slider(slider_id: str, value: int) -> html.Div:
             ),
         ],
         role="group",
-        **{"aria-labelledby": f"{slider_id}-label"},
         className="gx-wide",
+        **named,
     )

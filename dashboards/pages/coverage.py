@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 
 import dash
 from dash import Input, Output, State, callback, dcc, html
+from dash.dcc.express import send_bytes, send_data_frame
 
 from dashboards import answers, context
 from dashboards.components.clients import client_options, selected_client
@@ -198,8 +199,8 @@ def download(
     found = matrix(answers.client_coverage(organisation, day), _level(min_level))
     name = f"coverage-{organisation}-{day.isoformat()}"
     if dash.ctx.triggered_id == "coverage-xlsx":
-        return dcc.send_bytes(found.excel(), f"{name}.xlsx")
-    return dcc.send_data_frame(found.frame().to_csv, f"{name}.csv", index=False)
+        return send_bytes(found.excel(), f"{name}.xlsx")
+    return send_data_frame(found.frame().to_csv, f"{name}.csv", index=False)
 
 
 def _level(value: int | None) -> int:

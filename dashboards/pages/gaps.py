@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 
 import dash
 from dash import Input, Output, State, callback, dcc, html
+from dash.dcc.express import send_bytes
 
 from dashboards import answers, context
 from dashboards.components.clients import client_options, selected_client
@@ -103,7 +104,7 @@ def download_report(_clicks: int, quarter: str, fmt: str, organisation: str | No
     client = organisation if isinstance(organisation, str) and organisation else None
     report = build_report(context.database(), quarter, client)
     name, data = report_file(report, fmt)
-    return dcc.send_bytes(data, name)
+    return send_bytes(data, name)
 
 
 @callback(
@@ -167,7 +168,10 @@ def show(organisation: str | None, as_of: str | None) -> Any:
     found = most_pressing(answers.client_gaps(day, client or None))
     clients = {account.id: account.name for account in answers.accounts().values()}
     found = replace(found, names={**clients, **found.names})
-    name = lambda key: found.names.get(key, key)  # noqa: E731
+
+    def name(key: str) -> str:
+        return found.names.get(key, key)
+
     uncovered = [
         _item(
             found,

@@ -65,7 +65,9 @@ def share(me: str | None, target: str | None, as_of: str | None) -> str:
 
 
 def _chain(result: Introductions, chain: Chain, rank: int) -> html.Div:
-    name = lambda pid: result.names.get(pid, pid)  # noqa: E731
+    def name(pid: str) -> str:
+        return result.names.get(pid, pid)
+
     parts: list[Any] = [html.Span(name(chain.people[0]), className="gx-chain-person")]
     for link in chain.links:
         since = f"{link.last_contact:%Y-%m-%d}" if link.last_contact else "never"

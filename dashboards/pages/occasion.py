@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 
 import dash
 from dash import Input, Output, State, callback, dcc, html
+from dash.dcc.express import send_string
 
 from dashboards import context
 from dashboards.components.levels import level_badge
@@ -111,13 +112,19 @@ def share(interest: str | None, capacity: int | None, on: str | None) -> str:
 _HEADINGS = ("#", "guest", "client", "best tie", "host", "why")
 
 
+def _cell(heading: str, content: Any) -> html.Td:
+    """A guest's cell carrying its column's heading, as a phone shows it."""
+    attributes: dict[str, Any] = {"data-label": heading}  # not a Python name
+    return html.Td(content, **attributes)
+
+
 def _guests(plan: OccasionPlan) -> html.Table:
     """The guests, a row each; each cell carries its heading (``data-label``), which a phone
     shows beside it when the rows are stacked (graphx.css)."""
     rows = [
         html.Tr(
             [
-                html.Td(cell, **{"data-label": heading})
+                _cell(heading, cell)
                 for heading, cell in zip(
                     _HEADINGS,
                     [
@@ -179,4 +186,4 @@ def download(_clicks: int, interest: str | None, capacity: int | None, on: str |
     if plan is None:
         raise dash.exceptions.PreventUpdate
     name = f"invitations-{plan.interest.replace(' ', '-')}-{plan.on.isoformat()}.csv"
-    return dcc.send_string(plan.to_csv(), name)
+    return send_string(plan.to_csv(), name)
