@@ -1,12 +1,13 @@
 # The graphx app; docker-compose.yml wires it to the official Neo4j image via NEO4J_URI.
 FROM python:3.11-slim
 WORKDIR /app
-COPY pyproject.toml README.md ./
+COPY pyproject.toml README.md requirements.lock ./
 COPY graphx graphx
 COPY dashboards dashboards
 COPY cypher cypher
 COPY neo4j-local neo4j-local
-RUN pip install --no-cache-dir . && useradd --create-home graphx
+# the runtime dependencies only, at the versions the tests ran with (the lock as constraints)
+RUN pip install --no-cache-dir --constraint requirements.lock . && useradd --create-home graphx
 USER graphx
 ENV GRAPHX_HOME=/home/graphx/data
 EXPOSE 8050

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any, TypeVar
@@ -89,11 +89,6 @@ class Database:
             query.text, params, routing_=RoutingControl.WRITE, database_=self.database
         )
         return _rows(records)
-
-    def write_in_batches(self, name: str, rows: Sequence[Row], batch_size: int = 5000) -> None:
-        """``UNWIND $rows`` query over ``rows`` in batches, each its own retried transaction."""
-        for start in range(0, len(rows), batch_size):
-            self.write(name, rows=list(rows[start : start + batch_size]))
 
     def run_in_autocommit(self, name: str, /, **params: Any) -> list[Row]:
         """For statements that manage their own transactions (``CALL {} IN TRANSACTIONS``)."""

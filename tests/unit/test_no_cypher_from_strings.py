@@ -23,7 +23,7 @@ from graphx.queries import all_queries, query_root
 ROOT = Path(__file__).parents[2]
 SOURCES = sorted([*(ROOT / "graphx").rglob("*.py"), *(ROOT / "dashboards").rglob("*.py")])
 QUERY_ARGUMENT = {
-    "execute_query": 0, "run": 0, "read": 0, "write": 0, "write_in_batches": 0,
+    "execute_query": 0, "run": 0, "read": 0, "write": 0,
     "run_in_autocommit": 0, "unwind": 0, "counted": 1, "Query": 0, "read_stream": 0,
 }  # fmt: skip
 """Calls that run Cypher, and the position of their query argument."""
