@@ -34,14 +34,16 @@ import tempfile
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from graphx.config import load_settings
+from graphx.config import Settings, load_settings
 from graphx.db import connect
 from graphx.local_neo4j import LocalNeo4j
 from graphx.model import DEFAULT_DEPTH
 
+GRAPHX = str(Path(sys.executable).with_name("graphx"))
 COUNT = (
     "MATCH (c:Conversation) WITH count(c) AS conversations"
     " MATCH ()-[r:PARTICIPATED]->() RETURN conversations, count(r) AS participations"
@@ -126,10 +128,34 @@ def convert(folder: Path, out: Path) -> dict[str, Path]:
     return files
 
 
+def _environment(home: Path) -> dict[str, str]:
+    """This process's environment for a graphx home of its own (never NEO4J_URI)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
+    return env | {"GRAPHX_HOME": str(home)}
+
+
+def _loaded(settings: Settings) -> dict[str, int]:
+    """The conversations and participations the server of ``settings`` holds."""
+    with connect(settings) as db:
+        record = db.driver.execute_query(COUNT, database_=db.database).records[0]
+    return {"conversations": record["conversations"], "participations": record["participations"]}
+
+
+@contextmanager
+def _fresh_server(home: Path) -> Iterator[dict[str, str]]:
+    """The environment of a fresh ``home`` whose server ``graphx db start`` runs (so it is
+    not this process's child) for the block, stopped afterwards."""
+    env = _environment(home)
+    subprocess.run([GRAPHX, "db", "start"], check=True, env=env, capture_output=True)
+    try:
+        yield env
+    finally:
+        subprocess.run([GRAPHX, "db", "stop"], check=True, env=env, capture_output=True)
+
+
 def admin_import(folder: Path, home: Path) -> tuple[float, float, dict[str, int]]:
     """Convert, bulk-load offline into a fresh home; (convert s, import s, counts)."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
-    settings = load_settings(env | {"GRAPHX_HOME": str(home)})
+    settings = load_settings(_environment(home))
     server = LocalNeo4j(settings)
     server.start()  # creates the home, its configuration and the databases
     server.stop()
@@ -151,30 +177,17 @@ def admin_import(folder: Path, home: Path) -> tuple[float, float, dict[str, int]
     seconds = time.perf_counter() - began
     if done.returncode != 0:
         sys.exit(f"neo4j-admin import failed:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}")
-    server.start()
-    try:
-        with connect(settings) as db:
-            record = db.driver.execute_query(COUNT, database_=db.database).records[0]
-            counts = {"conversations": record["conversations"],
-                      "participations": record["participations"]}  # fmt: skip
-    finally:
-        server.stop()
+    with server.running():
+        counts = _loaded(settings)
     return converted, seconds, counts
 
 
-def online_import(folder: Path, home: Path) -> tuple[float, float]:
-    """``graphx import csv --no-score`` into a fresh home's server: (seconds, peak RSS MiB)."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
-    env["GRAPHX_HOME"] = str(home)
-    graphx = str(Path(sys.executable).with_name("graphx"))
-    subprocess.run([graphx, "db", "start"], check=True, env=env, capture_output=True)
-    try:
+def online_import(folder: Path, home: Path) -> float:
+    """``graphx import csv --no-score`` into a fresh home's server: its seconds."""
+    with _fresh_server(home) as env:
         began = time.perf_counter()
-        subprocess.run([graphx, "import", "csv", str(folder), "--no-score"], check=True, env=env)
-        seconds = time.perf_counter() - began
-    finally:
-        subprocess.run([graphx, "db", "stop"], check=True, env=env, capture_output=True)
-    return seconds, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        subprocess.run([GRAPHX, "import", "csv", str(folder), "--no-score"], check=True, env=env)
+        return time.perf_counter() - began
 
 
 class _Phases:
@@ -196,32 +209,22 @@ def initial_import(
     """``import_initial`` into a fresh home: (seconds, seconds per phase, counts)."""
     from graphx.importers.initial import import_initial
 
-    env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
-    env["GRAPHX_HOME"] = str(home)
-    graphx = str(Path(sys.executable).with_name("graphx"))
-    subprocess.run([graphx, "db", "start"], check=True, env=env, capture_output=True)
-    settings = load_settings(env)
     phases = _Phases()
-    try:
+    with _fresh_server(home) as env:
+        settings = load_settings(env)
         began = time.perf_counter()
         import_initial(LocalNeo4j(settings), folder, progress=phases)
         seconds = time.perf_counter() - began
         ends = [at for _, at in phases.began[1:]] + [began + seconds]
         split = [(label, end - at) for (label, at), end in zip(phases.began, ends, strict=True)]
-        with connect(settings) as db:
-            record = db.driver.execute_query(COUNT, database_=db.database).records[0]
-            counts = {"conversations": record["conversations"],
-                      "participations": record["participations"]}  # fmt: skip
-    finally:
-        subprocess.run([graphx, "db", "stop"], check=True, env=env, capture_output=True)
-    return seconds, split, counts
+        return seconds, split, _loaded(settings)
 
 
 def measure(kind: str, folder: Path) -> dict[str, Any]:
     """One measurement, in this process (``--only``): seconds, peak RSS, what was loaded."""
     with tempfile.TemporaryDirectory(prefix=f"gx-{kind}-") as home:
         if kind == "online":
-            seconds, _ = online_import(folder, Path(home))
+            seconds = online_import(folder, Path(home))
             return {"seconds": seconds, "rss": _peak(resource.RUSAGE_CHILDREN)}
         if kind == "admin":
             converted, seconds, counts = admin_import(folder, Path(home))

@@ -27,21 +27,19 @@ QUERIES: dict[str, str] = {
 }
 """Each canonical file's stem and the query that reads its rows, in writing order."""
 
-MULTI_VALUED = frozenset({"domain", "email", "interests"})
-"""Columns holding several values, joined by ``;``."""
 
+def cell(value: Any) -> str:
+    """One value as the canonical format writes it (and neo4j-admin's import reads it): a
+    list's items joined by ``;``.
 
-def cell(column: str, value: Any) -> str:
-    """One value as the canonical format writes it.
-
-    >>> cell("email", ["a@x.example", "b@x.example"])
+    >>> cell(["a@x.example", "b@x.example"])
     'a@x.example;b@x.example'
-    >>> cell("opt_out", True), cell("title", None), cell("duration_minutes", 45)
+    >>> cell(True), cell(None), cell(45)
     ('true', '', '45')
     """
     if value is None:
         return ""
-    if column in MULTI_VALUED:
+    if isinstance(value, list):
         return ";".join(str(v) for v in value)
     if isinstance(value, bool):
         return "true" if value else "false"
@@ -57,7 +55,7 @@ def _write(rows: Iterable[Row], path: Path, stem: str) -> int:
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(header)
         for row in rows:
-            writer.writerow([cell(c, row[c]) for c in header])
+            writer.writerow([cell(row[c]) for c in header])
             count += 1
     return count
 

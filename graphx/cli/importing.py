@@ -142,10 +142,12 @@ def _import_initial(folder: Path, ignore: bool, no_score: bool, as_json: bool) -
         summary = import_initial(
             LocalNeo4j(settings()), folder, ignore_unknown_columns=ignore, progress=bar
         )
+    scored = None
     with database() as db:
         if no_score:
             mark_incomplete(db)
-        scored = None if no_score else score_all(db)
+        else:
+            scored = score_all(db)
     _report(summary, scored, as_json)
 
 

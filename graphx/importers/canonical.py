@@ -21,7 +21,7 @@ from datetime import date
 from functools import cache, cached_property
 from operator import attrgetter
 from pathlib import Path
-from typing import Annotated, Any, Optional, Protocol, TypeVar
+from typing import Annotated, Any, Optional, Protocol, TypeVar, cast
 
 import numpy as np
 import numpy.typing as npt
@@ -319,9 +319,8 @@ class _Files:
         """``(line, row)`` of each row of ``stem`` (none when the optional file is absent);
         InputError if the file changed since and no longer validates."""
         problems: list[str] = []
-        for line, row in self._read(stem, model, problems, loose=False):
-            assert isinstance(row, model)
-            yield line, row
+        valid = self._read(stem, model, problems, loose=False)  # no Loose rows: not loose
+        yield from cast("Iterator[tuple[int, M]]", valid)
         if problems:
             raise InputError(problems)
 

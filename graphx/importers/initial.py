@@ -19,7 +19,6 @@ import tempfile
 from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from datetime import date, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any, TextIO
@@ -28,6 +27,7 @@ import numpy as np
 
 from graphx.db import Row, apply_schema, connect
 from graphx.errors import Refused
+from graphx.export import cell
 from graphx.importers import files as folder_files
 from graphx.importers.canonical import (
     Plan,
@@ -162,27 +162,14 @@ class _Files:
         """Write ``rows`` (values in header order) to ``name``'s file; how many."""
         writer, before = self._writers[name], self.written[name]
         for chunk in chunks(rows, 5000):
-            cells = [[_cell(value) for value in row] for row in chunk]
+            cells = [[cell(value) for value in row] for row in chunk]
             self.multiline = self.multiline or any(
-                "\n" in cell or "\r" in cell for row in cells for cell in row
+                "\n" in text or "\r" in text for row in cells for text in row
             )
             writer.writerows(cells)
             self.written[name] += len(cells)
             self.progress.advance(len(cells))
         return self.written[name] - before
-
-
-def _cell(value: Any) -> str:
-    """One value as neo4j-admin reads it: empty for none, ``;`` between a list's items."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (date, datetime)):
-        return value.isoformat()
-    if isinstance(value, list):
-        return ";".join(value)
-    return str(value)
 
 
 PENDING = "conversations-without-sizes"
@@ -215,7 +202,7 @@ class _Loader:
             )
         elif stem == "conversations":
             self.pending.writerows(
-                [_cell(value) for value in _conversation(conversation_row(c, self.source))]
+                [cell(value) for value in _conversation(conversation_row(c, self.source))]
                 for c in rows
             )
         elif stem == "participants":
