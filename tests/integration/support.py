@@ -4,6 +4,7 @@ comparing graphs by what they hold."""
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -12,6 +13,9 @@ from typing import Any
 from graphx.config import Settings, load_settings
 from graphx.db import Database
 from graphx.local_neo4j import LocalNeo4j
+
+GRAPHX = Path(sys.executable).with_name("graphx")
+"""The installed command, run as a user runs it (one-line errors, exit codes)."""
 
 
 def own_settings(home: Path) -> Settings:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,10 +13,9 @@ import pytest
 from graphx.config import Settings
 from graphx.db import Database
 from graphx.stats import graph_stats
-from tests.integration.support import duplicates
+from tests.integration.support import GRAPHX, duplicates
 
 pytestmark = pytest.mark.neo4j
-GRAPHX = Path(sys.executable).with_name("graphx")
 PROCESSES = 4
 ROUNDS = int(os.environ.get("GRAPHX_CONCURRENT_ROUNDS", "3"))
 PEOPLE = 400

@@ -6,15 +6,14 @@ from __future__ import annotations
 import os
 import socket
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from graphx.cli import app
+from tests.integration.support import GRAPHX
 
 DATA = Path(__file__).parents[1] / "data"
-GRAPHX = Path(sys.executable).with_name("graphx")
 
 COMMANDS = [
     ["stats"],

@@ -8,7 +8,6 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -26,7 +25,7 @@ from graphx.importers.initial import import_initial
 from graphx.local_neo4j import LocalNeo4j
 from graphx.stats import graph_stats
 from graphx.ties.store import score_all
-from tests.integration.support import own_server, rows, ties
+from tests.integration.support import GRAPHX, own_server, rows, ties
 
 pytestmark = pytest.mark.neo4j
 CANONICAL = Path(__file__).parents[1] / "data" / "canonical"
@@ -57,9 +56,8 @@ def local(server: LocalNeo4j, monkeypatch: pytest.MonkeyPatch) -> Iterator[Datab
 
 
 def graphx(*args: str) -> subprocess.CompletedProcess[str]:
-    """The installed command, as a user runs it (one-line errors, exit codes)."""
-    command = [str(Path(sys.executable).with_name("graphx")), *args]
-    return subprocess.run(command, capture_output=True, text=True, check=False)
+    """The installed command's run with ``args``."""
+    return subprocess.run([str(GRAPHX), *args], capture_output=True, text=True, check=False)
 
 
 def everything(db: Database) -> dict[str, list[tuple[Any, ...]]]:
