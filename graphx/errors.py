@@ -59,3 +59,15 @@ class InputError(GraphxError):
         if more > 0:
             shown += f"\n... and {more} more"
         super().__init__(f"{len(self.problems)} problem(s) in the input, nothing written:\n{shown}")
+
+
+class SourceAuthError(GraphxError):
+    """A live source refused its credentials; the message names the source."""
+
+    exit_code = 9
+
+
+class SourceUnreachable(GraphxError):
+    """A live source's server could not be reached or spoke no usable protocol."""
+
+    exit_code = 10
