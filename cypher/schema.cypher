@@ -7,6 +7,9 @@ CREATE CONSTRAINT conversation_id IF NOT EXISTS FOR (c:Conversation) REQUIRE c.i
 CREATE CONSTRAINT email_address IF NOT EXISTS FOR (e:Email) REQUIRE e.address IS UNIQUE;
 CREATE CONSTRAINT domain_name IF NOT EXISTS FOR (d:Domain) REQUIRE d.name IS UNIQUE;
 CREATE CONSTRAINT tie_store_id IF NOT EXISTS FOR (s:TieStore) REQUIRE s.id IS UNIQUE;
+CREATE CONSTRAINT source_name IF NOT EXISTS FOR (s:Source) REQUIRE s.name IS UNIQUE;
+CREATE CONSTRAINT source_cursor_id IF NOT EXISTS FOR (c:SourceCursor) REQUIRE c.id IS UNIQUE;
+CREATE CONSTRAINT source_item_id IF NOT EXISTS FOR (i:SourceItem) REQUIRE i.id IS UNIQUE;
 CREATE INDEX organisation_kind IF NOT EXISTS FOR (o:Organisation) ON (o.kind);
 CREATE INDEX organisation_name IF NOT EXISTS FOR (o:Organisation) ON (o.name);
 CREATE INDEX person_level IF NOT EXISTS FOR (p:Person) ON (p.level);

@@ -225,9 +225,14 @@ def score_all(db: Database, config: Config | None = None) -> ScoreSummary:
 
 
 def score_conversations(
-    db: Database, conversation_ids: Collection[str], config: Config | None = None
+    db: Database,
+    conversation_ids: Collection[str],
+    config: Config | None = None,
+    *,
+    removed: Collection[Collection[str]] = (),
 ) -> ScoreSummary:
-    """Re-score and store only the pairs who took part in these conversations.
+    """Re-score and store only the pairs who took part in these conversations, or in the
+    ``removed`` ones (given by their participants' ids: they no longer exist).
 
     The conversations that two or more of their people shared are streamed once each, with
     only those people as participants (``ties.shared_conversations``); each touched pair is
@@ -236,19 +241,22 @@ def score_conversations(
     config = config or configured()
     started = clock.perf_counter()
     ids = set(conversation_ids)
-    people: set[str] = set()
-    pairs: set[tuple[str, str]] = set()
+    groups = [sorted(set(people)) for people in removed]
     ordered = sorted(ids)
     for start in range(0, len(ordered), _BATCH):
         for row in db.read("ties.conversation_people", ids=ordered[start : start + _BATCH]):
-            members = sorted(set(row["people"]))
-            people.update(members)
-            pairs.update((a, b) for i, a in enumerate(members) for b in members[i + 1 :])
+            groups.append(sorted(set(row["people"])))
+    people = {p for group in groups for p in group}
+    pairs = {(a, b) for group in groups for i, a in enumerate(group) for b in group[i + 1 :]}
     with paused_gc():
         rows = db.stream("ties.shared_conversations", person_ids=sorted(people))
         conversations = read_conversations(rows, config, touched=ids)
         keys, counts = conversations.pair_counts(np.ones(len(conversations), dtype=bool))
-        touched = np.isin(keys, conversations.pair_keys(conversations.touched))
+        index = {person: i for i, person in enumerate(conversations.people)}
+        kept = [
+            index[a] * conversations.n + index[b] for a, b in pairs if a in index and b in index
+        ]
+        touched = np.isin(keys, np.array(kept, dtype=np.int64))
         tally = _score_and_store(
             db, conversations, keys[touched], counts[touched], config, "incremental", True
         )
@@ -259,21 +267,27 @@ def score_conversations(
 
 
 def rescore(
-    db: Database, conversation_ids: Collection[str], config: Config | None = None
+    db: Database,
+    conversation_ids: Collection[str],
+    config: Config | None = None,
+    *,
+    removed: Collection[Collection[str]] = (),
 ) -> ScoreSummary | None:
-    """Bring the stored ties up to date after conversations were written or changed: the
-    touched pairs, or everything when the store is not complete under these settings or the
-    change touches more than ``FULL_SHARE`` of all conversations. None when nothing changed.
+    """Bring the stored ties up to date after conversations were written or changed (or
+    ``removed``, given by their participants): the touched pairs, or everything when the store
+    is not complete under these settings or the change touches more than ``FULL_SHARE`` of all
+    conversations. None when nothing changed.
 
-    The one call after an import, a merge, an erasure or a recorded occasion.
+    The one call after an import, a sync, a merge, an erasure or a recorded occasion.
     """
-    if not conversation_ids:
+    if not conversation_ids and not removed:
         return None
     config = config or configured()
     total = int(db.read("stats.counts")[0]["conversations"])
-    if not store_state(db).serves(config) or len(conversation_ids) > FULL_SHARE * total:
+    changed = len(conversation_ids) + len(removed)
+    if not store_state(db).serves(config) or changed > FULL_SHARE * total:
         return score_all(db, config)
-    return score_conversations(db, conversation_ids, config)
+    return score_conversations(db, conversation_ids, config, removed=removed)
 
 
 # --- assessments ------------------------------------------------------------------------

@@ -1,0 +1,6 @@
+// Creates a live source (fails on the name's constraint when it exists); returns its name.
+// params: name, kind, url, user, folders, password_env, insecure, ca_file
+CREATE (s:Source {name: $name, kind: $kind, url: $url, user: $user, folders: $folders,
+                  password_env: $password_env, insecure: $insecure, ca_file: $ca_file,
+                  created_at: datetime(), items_seen: 0, dirty: false})
+RETURN s.name AS name
