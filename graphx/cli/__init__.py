@@ -16,6 +16,7 @@ from graphx.cli import (
     reporting,
     scoring,
     serving,
+    sources,
     trust,
 )
 from graphx.cli.common import app, err
@@ -32,6 +33,7 @@ serving.register(app)
 planning.register(app)
 reporting.register(app)
 trust.register(app)
+sources.register(app)
 
 
 def main() -> None:

@@ -85,12 +85,23 @@ def serve(
     host: str = HOST_OPTION,
     port: int = PORT_OPTION,
     debug: bool = typer.Option(False, "--debug", help="Dash debug mode (development only)."),
+    sync_every: str | None = typer.Option(
+        None,
+        "--sync-every",
+        help="Sync every live source this often (30s, 5m, 1h), and IMAP folders at once on"
+        " new mail where the server offers IDLE.",
+    ),
 ) -> None:
     """Serve the dashboard with a production WSGI server (waitress); debug only with --debug."""
+    from graphx.sources.watch import SyncLoop, parse_interval
+
+    every = parse_interval(sync_every) if sync_every else None
     store = _store()
     if not store.names():
         err.print("no users yet: add one with `graphx users add NAME --role director`")
-    with database() as db:
+    with database() as db, contextlib.ExitStack() as stack:
+        if every is not None:
+            stack.callback(SyncLoop(db, every).start().stop)
         _serve(db, store, host, port, debug)
 
 

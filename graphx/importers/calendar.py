@@ -79,7 +79,7 @@ def _contact(value: Any, role: str) -> Contact | None:
     return Contact(address, name, role)
 
 
-def occurrence(event: icalendar.Event) -> Encounter | str:
+def occurrence(event: icalendar.Event, source: str = "ics") -> Encounter | str:
     """The conversation of one expanded occurrence, or why it is skipped."""
     uid = str(event.get("UID", "")).strip()
     if not uid:
@@ -114,7 +114,7 @@ def occurrence(event: icalendar.Event) -> Encounter | str:
         "depth": depth,
         "duration_minutes": minutes if minutes is None or minutes >= 0 else None,
         "subject": " ".join(str(summary).split()) or None if summary is not None else None,
-        "source": "ics",
+        "source": source,
     }
     return Encounter(f"{uid}/{_stamp(key)}", props, contacts)
 
@@ -123,7 +123,16 @@ def read_calendar(path: Path, horizon: date) -> list[icalendar.Event]:
     """Every occurrence in ``path`` up to and including ``horizon``; InputError when unreadable."""
     try:
         data = path.read_bytes()
-        _check_intervals(path, data)
+    except OSError as exc:
+        raise InputError([f"{path}: file: cannot be read ({exc.strerror})"]) from None
+    return expand_calendar(data, horizon, str(path))
+
+
+def expand_calendar(data: bytes, horizon: date, where: str) -> list[icalendar.Event]:
+    """Every occurrence in the calendar ``data`` up to and including ``horizon``; InputError
+    naming ``where`` when it is not a calendar or expands without end."""
+    try:
+        _check_intervals(where, data)
         calendars = icalendar.Calendar.from_ical(data, multiple=True)
         found: list[icalendar.Event] = []
         for calendar in calendars:
@@ -131,24 +140,22 @@ def read_calendar(path: Path, horizon: date) -> list[icalendar.Event]:
                 found.append(event)
                 if len(found) > MAX_OCCURRENCES:
                     raise InputError(
-                        [f"{path}: calendar: more than {MAX_OCCURRENCES:,} occurrences up to "
+                        [f"{where}: calendar: more than {MAX_OCCURRENCES:,} occurrences up to "
                          f"{horizon} (a runaway recurrence rule?)"]
                     )  # fmt: skip
         return found
     except InputError:
         raise
-    except OSError as exc:
-        raise InputError([f"{path}: file: cannot be read ({exc.strerror})"]) from None
     except Exception as exc:  # icalendar and its expansion raise many kinds
-        raise InputError([f"{path}: calendar: not a valid calendar ({exc})"]) from None
+        raise InputError([f"{where}: calendar: not a valid calendar ({exc})"]) from None
 
 
-def _check_intervals(path: Path, data: bytes) -> None:
+def _check_intervals(where: str, data: bytes) -> None:
     """A rule with ``INTERVAL`` below 1 would never advance: refuse it, naming its line."""
     for found in _INTERVAL.finditer(data):
         if not found.group(1).lstrip(b"-").isdigit() or int(found.group(1)) < 1:
             line = data.count(b"\n", 0, found.start()) + 1
-            raise InputError([f"{path}:{line}: RRULE: INTERVAL must be a whole number from 1"])
+            raise InputError([f"{where}:{line}: RRULE: INTERVAL must be a whole number from 1"])
 
 
 def _expand(calendar: icalendar.Calendar, end: date) -> Iterator[icalendar.Event]:
