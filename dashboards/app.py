@@ -12,7 +12,7 @@ import dash
 from dash import Dash, Input, Output, State, dcc, html
 
 from dashboards.answers import Warmer
-from dashboards.auth import install_login
+from dashboards.auth import current_user, install_login
 from dashboards.cache import SharedResults
 from dashboards.context import as_of
 from graphx.config import Settings
@@ -67,7 +67,16 @@ def header() -> html.Header:
         children=[
             html.A("graphx", href="/", className="gx-brand"),
             html.Nav(
-                [dcc.Link(label, href=href, className="gx-nav-link") for label, href in NAV],
+                [
+                    *(dcc.Link(label, href=href, className="gx-nav-link") for label, href in NAV),
+                    dcc.Link(
+                        "Sources",
+                        href="/sources",
+                        id="nav-sources",
+                        className="gx-nav-link",
+                        style={"display": "none"},
+                    ),
+                ],
                 className="gx-nav",
             ),
             html.Div(
@@ -159,5 +168,11 @@ def create_app(
         if day:
             params["as_of"] = day
         return f"?{urlencode(params)}" if params else ""
+
+    @app.callback(Output("nav-sources", "style"), Input("url", "pathname"))
+    def show_sources_link(_: str | None) -> dict[str, str]:
+        """The Sources panel is for administrators: only they see its link."""
+        user = current_user(users)
+        return {} if user is not None and user.role == "admin" else {"display": "none"}
 
     return app

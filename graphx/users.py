@@ -13,7 +13,8 @@ from argon2.exceptions import InvalidHashError, VerificationError
 
 from graphx.errors import ConfigError, NotFound
 
-Role = Literal["director", "sales"]
+Role = Literal["director", "sales", "admin"]
+"""admin: runs graphx (the live sources); sees no more relationships than sales."""
 ROLES: tuple[str, ...] = get_args(Role)
 _hasher = PasswordHasher()
 _DUMMY_HASH = _hasher.hash("graphx: equalises timing for unknown users")
