@@ -39,6 +39,11 @@ def source_add(
     ca_file: str | None = typer.Option(
         None, "--ca-file", help="Trust this CA (PEM) for the server's certificate."
     ),
+    oauth2: bool = typer.Option(
+        False,
+        "--oauth2",
+        help="The variable holds an OAuth 2.0 access token (Gmail, Microsoft 365), not a password.",
+    ),
 ) -> None:
     """Add a mailbox or calendar account to sync; its secret stays in the environment."""
     from graphx.sources.registry import add_source
@@ -49,11 +54,13 @@ def source_add(
         spec = make_spec(
             name, "imap", imap, user=user, password_env=password_env,
             folders=tuple(folder or ()), insecure=insecure, ca_file=ca_file,
+            auth="oauth2" if oauth2 else "password",
         )  # fmt: skip
     else:
         spec = make_spec(
             name, "caldav", str(caldav), user=user, password_env=password_env,
             folders=tuple(calendar or ()), insecure=insecure, ca_file=ca_file,
+            auth="oauth2" if oauth2 else "password",
         )  # fmt: skip
     with database() as db:
         add_source(db, spec)

@@ -57,6 +57,7 @@ def connect(spec: SourceSpec) -> DAVClient:
         url=spec.url,
         username=spec.user,
         password=spec.password(),
+        auth_type="bearer" if spec.auth == "oauth2" else None,
         ssl_verify_cert=spec.ca_file or True,
         timeout=TIMEOUT,
         require_tls=not spec.insecure,

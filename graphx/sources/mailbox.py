@@ -51,7 +51,10 @@ def connect(spec: SourceSpec, timeout: float = TIMEOUT) -> IMAPClient:
     except (OSError, IMAPClientError) as exc:
         raise SourceUnreachable(f"{where}: cannot connect ({_reason(exc)})") from None
     try:
-        client.login(spec.user, password)
+        if spec.auth == "oauth2":
+            client.oauth2_login(spec.user, password)
+        else:
+            client.login(spec.user, password)
     except LoginError:
         _close(client)
         raise SourceAuthError(f"{where}: the server refused the login of {spec.user}") from None

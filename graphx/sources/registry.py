@@ -40,7 +40,7 @@ class SourceStatus:
         return {
             "name": spec.name, "kind": spec.kind, "url": spec.url, "user": spec.user,
             "folders": list(spec.folders), "password_env": spec.password_env,
-            "insecure": spec.insecure, "ca_file": spec.ca_file,
+            "insecure": spec.insecure, "ca_file": spec.ca_file, "auth": spec.auth,
             "last_sync": self.last_sync_at.isoformat() if self.last_sync_at else None,
             "last_result": self.last_result, "last_counts": self.last_counts,
             "items_seen": self.items_seen, "last_error": self.last_error,

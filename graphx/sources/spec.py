@@ -19,6 +19,10 @@ from graphx.errors import ConfigError
 
 Kind = Literal["imap", "caldav"]
 KINDS: tuple[str, ...] = get_args(Kind)
+Auth = Literal["password", "oauth2"]
+"""``password``: a password or app password; ``oauth2``: an OAuth 2.0 access token (IMAP
+XOAUTH2, CalDAV Bearer), as Gmail and Microsoft 365 require."""
+AUTHS: tuple[str, ...] = get_args(Auth)
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
 _SCHEMES = {"imap": ("imaps", "imap"), "caldav": ("https", "http")}
 DEFAULT_FOLDERS = ("INBOX",)
@@ -37,6 +41,7 @@ class SourceSpec:
     folders: tuple[str, ...] = ()
     insecure: bool = False
     ca_file: str | None = None
+    auth: Auth = "password"
 
     @property
     def host(self) -> str:
@@ -66,7 +71,7 @@ class SourceSpec:
         return {
             "name": self.name, "kind": self.kind, "url": self.url, "user": self.user,
             "folders": list(self.folders), "password_env": self.password_env,
-            "insecure": self.insecure, "ca_file": self.ca_file,
+            "insecure": self.insecure, "ca_file": self.ca_file, "auth": self.auth,
         }  # fmt: skip
 
     @classmethod
@@ -78,6 +83,7 @@ class SourceSpec:
             name=row["name"], kind=kind, url=row["url"], user=row["user"],
             password_env=row["password_env"], folders=tuple(row.get("folders") or ()),
             insecure=bool(row.get("insecure")), ca_file=row.get("ca_file"),
+            auth="oauth2" if row.get("auth") == "oauth2" else "password",
         )  # fmt: skip
 
 
@@ -105,6 +111,7 @@ def make_spec(
     folders: tuple[str, ...] = (),
     insecure: bool = False,
     ca_file: str | None = None,
+    auth: Auth = "password",
 ) -> SourceSpec:
     """A checked source: a valid name, the kind's scheme, TLS unless ``insecure`` to loopback,
     an account (``user``, or the user part of an IMAP URL) and a variable for its secret."""
@@ -146,5 +153,5 @@ def make_spec(
     return SourceSpec(
         name=name, kind=kind, url=clean, user=str(account), password_env=str(password_env),
         folders=tuple(dict.fromkeys(folders)), insecure=insecure,
-        ca_file=os.path.abspath(ca_file) if ca_file else None,
+        ca_file=os.path.abspath(ca_file) if ca_file else None, auth=auth,
     )  # fmt: skip
