@@ -10,6 +10,9 @@ CREATE CONSTRAINT tie_store_id IF NOT EXISTS FOR (s:TieStore) REQUIRE s.id IS UN
 CREATE CONSTRAINT source_name IF NOT EXISTS FOR (s:Source) REQUIRE s.name IS UNIQUE;
 CREATE CONSTRAINT source_cursor_id IF NOT EXISTS FOR (c:SourceCursor) REQUIRE c.id IS UNIQUE;
 CREATE CONSTRAINT source_item_id IF NOT EXISTS FOR (i:SourceItem) REQUIRE i.id IS UNIQUE;
+CREATE CONSTRAINT intro_request_id IF NOT EXISTS FOR (r:IntroRequest) REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT sequence_name IF NOT EXISTS FOR (s:Sequence) REQUIRE s.name IS UNIQUE;
+CREATE CONSTRAINT digest_week IF NOT EXISTS FOR (d:Digest) REQUIRE d.week IS UNIQUE;
 CREATE INDEX organisation_kind IF NOT EXISTS FOR (o:Organisation) ON (o.kind);
 CREATE INDEX organisation_name IF NOT EXISTS FOR (o:Organisation) ON (o.name);
 CREATE INDEX person_level IF NOT EXISTS FOR (p:Person) ON (p.level);

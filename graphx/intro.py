@@ -257,8 +257,10 @@ def introductions(
     config: IntroConfig | None = None,
     *,
     ties: TieView | None = None,
+    via: str | None = None,
 ) -> Introductions:
-    """The ``top`` strongest chains of at most ``max_hops`` ties from ``from_id`` to ``to_id``.
+    """The ``top`` strongest chains of at most ``max_hops`` ties from ``from_id`` to ``to_id``;
+    with ``via``, only those whose first link goes to that person (the one to ask).
 
     Chains never pass through opted-out people. No chain is an empty result, not an error.
     """
@@ -273,6 +275,8 @@ def introductions(
         view = ties or TieView(db, day)
         links = neighbourhood(view, [from_id, to_id], max_hops, cfg.min_level_between)
         graph = _graph(links, [from_id, to_id], max_hops, cfg)
+        if via is not None and from_id in graph:
+            graph.remove_edges_from([(from_id, n) for n in list(graph[from_id]) if n != via])
         found = [_chain(graph, path) for path in best_chains(graph, from_id, to_id, max_hops, top)]
     ids = sorted({p for chain in found for p in chain.people} | {from_id, to_id})
     names = {pid: person.name for pid, person in people(db, ids).items()}

@@ -22,12 +22,12 @@ DIRECTOR_LEVELS: tuple[str, ...] = ("board", "executive")
 
 NODE_LABELS: tuple[str, ...] = (
     "Organisation", "Person", "Email", "Domain", "Conversation", "TieStore",
-    "Source", "SourceCursor", "SourceItem",
+    "Source", "SourceCursor", "SourceItem", "IntroRequest", "Sequence", "Digest",
 )  # fmt: skip
 """Every node label a query may use (docs/model.md); never taken from input."""
 RELATIONSHIP_TYPES: tuple[str, ...] = (
     "HAS_DOMAIN", "HAS_EMAIL", "WORKS_AT", "PARTICIPATED", "TIE", "ASSESSED",
-    "KEEPS", "HOLDS", "DELIVERED",
+    "KEEPS", "HOLDS", "DELIVERED", "IN_CHAIN", "SENT_TO",
 )  # fmt: skip
 """Every relationship type a query may use (docs/model.md); never taken from input."""
 

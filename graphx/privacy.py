@@ -1,15 +1,16 @@
 """Privacy requests: erase a person (``graphx forget``) and show everything held about them
 (``graphx export-person``).
 
-Erasure removes the person node, their ``Email`` nodes, participations, ties, assessments
-and jobs, and the conversations left with fewer than two people; the rest are recounted.
+Erasure removes the person node, their ``Email`` nodes, participations, ties, assessments,
+jobs and the introduction requests whose chain holds them, and the conversations left with
+fewer than two people; the rest are recounted.
 A subject can name people, so free text is scrubbed too:
 
 - a conversation the person took part in loses its subject when the subject mentions any
   word of their name or an address (or its local part), as a whole word, case-insensitive
   ("Dinner with Carla" goes when Carla Fox is erased);
-- any conversation loses its subject, and any assessment its reason (or author), when it
-  contains their full name or an address.
+- any conversation loses its subject, any assessment its reason (or author), and any
+  introduction request's note its text, when it contains their full name or an address.
 
 All of it runs in one transaction; then the stored ties of the people left in the recounted
 conversations are re-scored (their group sizes changed).
@@ -47,6 +48,8 @@ class ForgetResult:
     conversations_recounted: frozenset[str] = field(default_factory=frozenset)
     subjects_cleared: int = 0
     assessments_scrubbed: int = 0
+    requests: int = 0
+    request_notes_scrubbed: int = 0
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -60,6 +63,8 @@ class ForgetResult:
             "conversations_recounted": len(self.conversations_recounted),
             "subjects_cleared": self.subjects_cleared,
             "assessments_scrubbed": self.assessments_scrubbed,
+            "requests": self.requests,
+            "request_notes_scrubbed": self.request_notes_scrubbed,
         }
 
 
@@ -117,18 +122,22 @@ def _forget(tx: Transaction, person_id: str) -> ForgetResult:
         if pattern is not None and row["subject"] and pattern.search(row["subject"])
     ]
     cleared = tx.run("privacy.clear_subjects", ids=mentioned)[0]["cleared"] if mentioned else 0
+    (requests,) = tx.run("privacy.forget_requests", id=person_id)
     (gone,) = tx.run("privacy.forget", id=person_id)
     conversations = sorted(set(gone["conversations"]))
     dropped = {row["id"] for row in tx.run("privacy.drop_conversations", ids=conversations)}
     recounted = [c for c in conversations if c not in dropped]
     tx.run("import.count_participants", rows=recounted)
     terms = scan_terms(name, addresses)
-    scrubbed_subjects = scrubbed_assessments = 0
+    scrubbed_subjects = scrubbed_assessments = scrubbed_notes = 0
     if terms:
         scrubbed_subjects = tx.run("privacy.scrub_subjects", terms=terms)[0]["cleared"]
         scrubbed_assessments = tx.run("privacy.scrub_assessments", terms=terms, replacement=ERASED)[
             0
         ]["cleared"]
+        scrubbed_notes = tx.run("privacy.scrub_request_notes", terms=terms, replacement=ERASED)[0][
+            "scrubbed"
+        ]
     return ForgetResult(
         person_id=person_id,
         addresses=int(gone["addresses"]),
@@ -140,14 +149,18 @@ def _forget(tx: Transaction, person_id: str) -> ForgetResult:
         conversations_recounted=frozenset(recounted),
         subjects_cleared=int(cleared) + int(scrubbed_subjects),
         assessments_scrubbed=int(scrubbed_assessments),
+        requests=int(requests["requests"]),
+        request_notes_scrubbed=int(scrubbed_notes),
     )
 
 
 def export_person(db: Database, key: str) -> dict[str, Any]:
     """Everything held about the person whose id or address is ``key`` (an access request):
     their properties, addresses, jobs, participations with conversation metadata, their ties
-    as of today (stored or derived from the conversations alike) and assessments. Other people
-    appear only by id and name, as the other side of a tie."""
+    as of today (stored or derived from the conversations alike), assessments and the
+    introduction requests naming them (with their position in the chain: 0 the asker, 1 the
+    introducer, the last the target). Other people appear only by id and name, as the other
+    side of a tie."""
     person_id = find_person_id(db, key)
     (person,) = db.read("privacy.person", id=person_id)
     today = date.today()
@@ -165,4 +178,5 @@ def export_person(db: Database, key: str) -> dict[str, Any]:
             for other, tie in zip(others, found, strict=True)
         ],
         "assessments": db.read("privacy.assessments", id=person_id),
+        "introduction_requests": db.read("privacy.requests", id=person_id),
     }

@@ -1,5 +1,6 @@
 // Turns people into opt-out markers: only id, opt_out and their addresses stay; their jobs,
-// participations and ties go. Returns the conversations they left (to recount).
+// participations, ties and the introduction requests naming them go. Returns the
+// conversations they left (to recount).
 // params: rows
 UNWIND $rows AS id
 MERGE (p:Person {id: id})
@@ -13,5 +14,9 @@ CALL (p) {
 CALL (p) {
   MATCH (p)-[r:WORKS_AT|TIE]-()
   DELETE r
+}
+CALL (p) {
+  MATCH (p)<-[:IN_CHAIN]-(request:IntroRequest)
+  DETACH DELETE request
 }
 RETURN p.id AS id, conversations

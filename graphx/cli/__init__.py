@@ -8,6 +8,7 @@ import typer
 from neo4j.exceptions import ServiceUnavailable, SessionExpired
 
 from graphx.cli import (
+    acting,
     analytics,
     database,
     generating,
@@ -26,6 +27,7 @@ __all__ = ["app", "main"]
 
 database.register(app)
 analytics.register(app)
+acting.register(app)
 scoring.register(app)
 generating.register(app)
 importing.register(app)

@@ -6,6 +6,8 @@ from datetime import date, datetime
 
 import typer
 from rich.table import Table
+from typer import _click as click  # typer's own copy of click, which TyperGroup extends
+from typer.core import TyperGroup
 
 from graphx.cli.common import AS_OF_OPTION, JSON_OPTION, as_of_date, database, err, out, print_json
 from graphx.coverage import coverage as coverage_of
@@ -67,6 +69,28 @@ def coverage(
         )
         table.add_row(d.name, d.title, _level(d.best_level), known or "nobody")
     out.print(table)
+
+
+FIND = "find"
+"""The hidden command ``graphx intro FROM TO`` runs: the chains, as before the sub-commands."""
+
+
+class IntroGroup(TyperGroup):
+    """``graphx intro``: FROM TO finds chains (the hidden ``find``); ``ask``, ``requests`` and
+    ``update`` manage introduction requests."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in ("--help", "-h"):
+            args = [FIND, *args]
+        return super().parse_args(ctx, args)
+
+
+intro_app = typer.Typer(
+    cls=IntroGroup,
+    no_args_is_help=True,
+    help="Warm introductions: `graphx intro FROM TO` ranks the chains from FROM to TO;"
+    " ask, requests and update record introduction requests and what came of them.",
+)
 
 
 def intro(
@@ -141,5 +165,6 @@ def gaps(
 
 def register(app: typer.Typer) -> None:
     app.command("coverage")(coverage)
-    app.command("intro")(intro)
+    intro_app.command(FIND, hidden=True)(intro)
+    app.add_typer(intro_app, name="intro")
     app.command("gaps")(gaps)

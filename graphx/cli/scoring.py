@@ -10,6 +10,7 @@ import typer
 from rich.table import Table
 
 from graphx.cli.common import AS_OF_OPTION, JSON_OPTION, as_of_date, database, out, print_json
+from graphx.intro_requests import introduced_between
 from graphx.model import Level
 from graphx.people import resolve_person
 from graphx.ties.model import Tie
@@ -60,8 +61,15 @@ def explain_command(
     with database() as db:
         a_id, b_id = resolve_person(db, a), resolve_person(db, b)
         tie, conversations = explain(db, a_id, b_id, day)
+        introduced = introduced_between(db, a_id, b_id, day)
     if as_json:
-        print_json({**_tie_json(tie), "history": conversations})
+        print_json(
+            {
+                **_tie_json(tie),
+                "introduced": introduced.to_json() if introduced else None,
+                "history": conversations,
+            }
+        )
         return
     out.print(
         f"[bold]{tie.a} - {tie.b}[/bold] as of {day.isoformat()}: level {tie.level}"
@@ -73,6 +81,8 @@ def explain_command(
             f"assessed by {s.by} on {s.at:%Y-%m-%d}: level {s.level}"
             f" ({Level(s.level).label}): {s.reason}"
         )
+    if introduced is not None:
+        out.print(introduced.sentence, markup=False, highlight=False)
     for line in tie.components:
         out.print(f"  - {line}", markup=False)
     if conversations:

@@ -50,7 +50,8 @@ def forget_command(
     typer.echo(
         f"erased {result.person_id}: {result.addresses} address(es), "
         f"{result.participations} participation(s), {result.ties} tie(s), "
-        f"{result.assessments} assessment(s), {result.employments} job(s); "
+        f"{result.assessments} assessment(s), {result.employments} job(s), "
+        f"{result.requests} introduction request(s); "
         f"{len(result.conversations_deleted)} conversation(s) deleted, "
         f"{len(result.conversations_recounted)} recounted and their ties re-scored, "
         f"{result.subjects_cleared} subject(s) cleared."

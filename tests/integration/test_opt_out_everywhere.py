@@ -51,10 +51,13 @@ def _invoke(args: list[str], tmp_path: Path) -> tuple[int, str]:
 
 @pytest.fixture
 def graph(cli_env: Path, db: Database, tmp_path: Path) -> Database:
-    """The canonical CRM, Zelda's conversations (scored), a full score."""
+    """The canonical CRM, Zelda's conversations (scored), a full score, and Ann's request
+    that Zelda introduce her to the CFO."""
     for folder in (DATA / "canonical", _folder(tmp_path, opt_out=False)):
         assert runner.invoke(app, ["import", "csv", str(folder)]).exit_code == 0
     assert runner.invoke(app, ["score"]).exit_code == 0
+    asked = runner.invoke(app, ["intro", "ask", "ann", "cfo", "--via", "zq-director"])
+    assert asked.exit_code == 0, asked.output
     return db
 
 
@@ -78,6 +81,8 @@ VIEWS = [
     ["ties", "--person", "ann", "--json"],
     ["intro", "bob", "cfo", "--json"],
     ["intro", "ann", "cfo", "--max-hops", "3", "--json"],
+    ["intro", "requests", "--json"],
+    ["intro", "requests", "--person", "ann", "--json"],
     ["explain", "bob", "cfo", "--json"],
     ["stats", "--json"],
     ["agenda", "ann", "--json"],
@@ -92,6 +97,8 @@ VIEWS = [
 NAMING_HER = [
     ["intro", "ann", "zq-director"],
     ["intro", "zelda.quist@contoso.example", "ann"],
+    ["intro", "ask", "ann", "cfo", "--via", "zq-director"],
+    ["intro", "requests", "--person", "zq-director"],
     ["explain", "ann", "zq-director"],
     ["ties", "--person", "zelda.quist@contoso.example"],
     ["agenda", "zq-director"],
@@ -110,7 +117,7 @@ def _leaks(text: str) -> list[str]:
 
 
 def test_before_opting_out_she_does_appear_in_the_views(graph: Database, tmp_path: Path) -> None:
-    for args in (["coverage", "contoso", "--json"], ["ties", "--json"]):
+    for args in (["coverage", "contoso", "--json"], ["ties", "--json"], ["intro", "requests"]):
         code, out = _invoke(args, tmp_path)
         assert code == 0
         assert _leaks(out)

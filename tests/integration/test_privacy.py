@@ -212,7 +212,8 @@ def test_graphx_export_person_prints_json_and_forget_needs_yes(cli_env: Path) ->
     assert json.loads(done.stdout) == {
         "person_id": "bob", "addresses": 1, "participations": 2, "ties": 0, "assessments": 0,
         "employments": 1, "conversations_deleted": 1, "conversations_recounted": 1,
-        "subjects_cleared": 0, "assessments_scrubbed": 0,
+        "subjects_cleared": 0, "assessments_scrubbed": 0, "requests": 0,
+        "request_notes_scrubbed": 0,
     }  # fmt: skip
     gone = runner.invoke(app, ["export-person", "bob"])
     assert isinstance(gone.exception, NotFound)

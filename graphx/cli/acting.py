@@ -1,0 +1,101 @@
+"""``graphx intro ask|requests|update``, ``graphx alerts`` and ``graphx digest``: thin over
+the library."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import typer
+from rich.table import Table
+
+from graphx.cli.analytics import intro_app
+from graphx.cli.common import AS_OF_OPTION, JSON_OPTION, as_of_date, database, out, print_json
+from graphx.intro_requests import FILTERS, STATUSES, IntroRequest, ask, list_requests, update
+from graphx.people import resolve_person
+
+PERSON = "Person id or e-mail address."
+
+
+def _print_request(found: IntroRequest) -> None:
+    out.print(f"[bold]{found.id}[/] {found.summary()}", highlight=False, soft_wrap=True)
+    chain = " → ".join(found.name(p) for p in found.chain)
+    out.print(
+        f"  chain (strength {found.strength:.3f}): {chain}",
+        markup=False,
+        highlight=False,
+        soft_wrap=True,
+    )
+    for step in found.steps:
+        note = f": {step.note}" if step.note else ""
+        out.print(
+            f"  {step.on.isoformat()} {step.status}{note}",
+            markup=False,
+            highlight=False,
+            soft_wrap=True,
+        )
+
+
+def ask_command(
+    start: str = typer.Argument(..., metavar="FROM", help="Who asks. " + PERSON),
+    target: str = typer.Argument(..., metavar="TO", help="Whom they want to meet. " + PERSON),
+    via: str = typer.Option(..., "--via", help="Whom they ask to introduce them. " + PERSON),
+    note: str = typer.Option("", "--note", help="A note kept with the request."),
+    max_hops: int = typer.Option(4, "--max-hops", min=2, max=6, help="Longest chain."),
+    as_of: datetime | None = AS_OF_OPTION,
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Record that FROM asks --via to introduce them to TO, with the chain as found."""
+    day = as_of_date(as_of)
+    with database() as db:
+        ids = [resolve_person(db, key) for key in (start, target, via)]
+        found = ask(db, ids[0], ids[1], ids[2], note, day, max_hops)
+    if as_json:
+        print_json(found.to_json())
+        return
+    _print_request(found)
+
+
+def requests_command(
+    person: str | None = typer.Option(None, "--person", help="Only requests naming them."),
+    status: str | None = typer.Option(None, "--status", help=f"Only these: {', '.join(FILTERS)}."),
+    as_of: datetime | None = AS_OF_OPTION,
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Introduction requests as they stood on the date, oldest first."""
+    day = as_of_date(as_of)
+    with database() as db:
+        person_id = resolve_person(db, person) if person else None
+        found = list_requests(db, day, person_id, status)
+    if as_json:
+        print_json({"as_of": day, "requests": [r.to_json() for r in found]})
+        return
+    table = Table("id", "from", "via", "to", "status", "since", "stale", title=f"as of {day}")
+    for r in found:
+        stale = f"{r.days_since_update} days" if r.stale else ""
+        table.add_row(
+            r.id, r.name(r.from_id), r.name(r.via_id), r.name(r.to_id), r.status,
+            r.updated.isoformat(), stale,
+        )  # fmt: skip
+    out.print(table)
+
+
+def update_command(
+    request_id: str = typer.Argument(..., metavar="ID", help="The request's id (e.g. r3)."),
+    status: str = typer.Option(..., "--status", help=f"One of {', '.join(STATUSES)}."),
+    note: str = typer.Option("", "--note", help="A note kept with this step."),
+    as_of: datetime | None = AS_OF_OPTION,
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Move a request on (requested → asked → introduced → met, or declined / dropped)."""
+    with database() as db:
+        found = update(db, request_id, status, note, as_of_date(as_of))
+    if as_json:
+        print_json(found.to_json())
+        return
+    _print_request(found)
+
+
+def register(app: typer.Typer) -> None:
+    intro_app.command("ask")(ask_command)
+    intro_app.command("requests")(requests_command)
+    intro_app.command("update")(update_command)
