@@ -296,7 +296,9 @@ def ask(
 
 
 def _either(words: tuple[str, ...]) -> str:
-    """>>> _either(("a", "b", "c"))
+    """Words joined as a choice.
+
+    >>> _either(("a", "b", "c"))
     'a, b or c'
     """
     return ", ".join(words[:-1]) + " or " + words[-1] if len(words) > 1 else "".join(words)

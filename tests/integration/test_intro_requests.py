@@ -88,8 +88,7 @@ def test_ask_records_who_asked_whom_through_whom_with_the_chain_as_found(
     code, out = _cli("intro", "ask", "ann", "rosa", "--via", "bob", "--as-of", DAY)
     assert code == 0, out
     assert out.splitlines()[:2] == [
-        "r2 Ann Smit asked Bob de Wit to introduce them to Rosa Meijer: requested since "
-        "2025-06-30",
+        "r2 Ann Smit asked Bob de Wit to introduce them to Rosa Meijer: requested since 2025-06-30",
         f"  chain (strength {30 / 33 * 0.3 / 3.3:.3f}): Ann Smit → Bob de Wit → Rosa Meijer",
     ]
     # the existing command is unchanged beside the sub-commands
