@@ -26,6 +26,7 @@ NAV = [
     ("Coverage", "/coverage"),
     ("Explorer", "/explorer"),
     ("Introductions", "/intro"),
+    ("Requests", "/requests"),
     ("Relationship", "/relationship"),
     ("Gaps", "/gaps"),
     ("Occasions", "/occasion"),

@@ -27,7 +27,7 @@ from typing import Any
 
 from graphx.db import Database, Row
 from graphx.errors import InputError, NotFound, Refused
-from graphx.intro import introductions
+from graphx.intro import Chain, introductions
 from graphx.ties.view import until
 
 STATUSES: tuple[str, ...] = ("requested", "asked", "introduced", "met", "declined", "dropped")
@@ -285,7 +285,15 @@ def ask(
             f"no chain of at most {max_hops} ties goes from {names.get(from_id, from_id)}"
             f" through {via_id} to {names.get(to_id, to_id)} as of {day.isoformat()}"
         )
-    chain = found.paths[0]
+    return record(db, found.paths[0], note, day)
+
+
+def record(db: Database, chain: Chain, note: str = "", on: date | None = None) -> IntroRequest:
+    """Record a request along ``chain`` (as found by :func:`graphx.intro.introductions`): its
+    first person asks its second to introduce them to its last, on ``on`` (default today)."""
+    day = on or date.today()
+    if chain.hops < 2:
+        raise Refused("a direct tie needs no introduction: get in touch directly")
     rows = db.write(
         "requests.create", chain=list(chain.people), strength=round(chain.strength, 6), on=day,
         note=note,

@@ -6,13 +6,14 @@ from typing import Any
 from urllib.parse import urlencode
 
 import dash
-from dash import Input, Output, State, callback, dcc, html
+from dash import ALL, Input, Output, State, callback, ctx, dcc, html
 
 from dashboards import context
 from dashboards.components.levels import level_badge
 from dashboards.components.people import person_picker, register_person_search
 from graphx.errors import GraphxError
 from graphx.intro import Chain, Introductions, introductions
+from graphx.intro_requests import record
 
 dash.register_page(__name__, path="/intro", title="graphx: warm introductions")
 
@@ -43,6 +44,7 @@ def layout(
                 className="gx-card",
             ),
             dcc.Store(id="intro-as-of", data=as_of),
+            html.Div(id="intro-asked", role="status"),
             dcc.Loading(html.Div(id="intro-content")),
         ]
     )
@@ -78,11 +80,23 @@ def _chain(result: Introductions, chain: Chain, rank: int) -> html.Div:
             )
         )
         parts.append(html.Span(name(link.b), className="gx-chain-person"))
+    head: list[Any] = [
+        html.Span(
+            f"{rank}. strength {chain.strength:.3f} · {chain.hops} hops", className="gx-muted"
+        )
+    ]
+    if chain.hops >= 2:
+        head.append(
+            html.Button(
+                f"Ask {name(chain.people[1])}",
+                id={"type": "intro-ask", "index": rank},
+                className="gx-button gx-ask",
+                title=f"Record that you ask {name(chain.people[1])} to introduce you",
+            )
+        )
     return html.Div(
         [
-            html.Div(
-                f"{rank}. strength {chain.strength:.3f} · {chain.hops} hops", className="gx-muted"
-            ),
+            html.Div(head, className="gx-chain-head"),
             html.Div(parts, className="gx-chain", id=f"intro-chain-{rank}"),
         ],
         style={"marginBottom": "1rem"},
@@ -108,4 +122,41 @@ def show(me: str | None, target: str | None, as_of: str | None) -> Any:
             *[_chain(result, chain, i) for i, chain in enumerate(result.paths, start=1)],
         ],
         className="gx-card",
+    )
+
+
+@callback(
+    Output("intro-asked", "children"),
+    Input({"type": "intro-ask", "index": ALL}, "n_clicks"),
+    State("intro-me", "value"),
+    State("intro-target", "value"),
+    State("intro-as-of", "data"),
+    prevent_initial_call=True,
+)
+def ask(clicks: list[int | None], me: str | None, target: str | None, as_of: str | None) -> Any:
+    """Record the request of the chain whose "Ask" button was pressed (sales ask for
+    themselves only)."""
+    pressed = ctx.triggered_id
+    if not any(clicks) or not isinstance(pressed, dict) or not me or not target:
+        raise dash.exceptions.PreventUpdate
+    viewer = context.user()
+    if viewer.role != "director" and me != viewer.person_id:
+        return html.Div("You may ask only for yourself.", className="gx-card gx-banner")
+    day = context.as_of(as_of)
+    db = context.database()
+    try:
+        found = introductions(db, me, target, as_of=day)
+        chain = found.paths[int(pressed["index"]) - 1]
+        made = record(db, chain, on=day)
+    except (GraphxError, IndexError) as exc:
+        return html.Div(str(exc), className="gx-card gx-banner")
+    return html.Div(
+        [
+            html.Strong(f"Request {made.id} recorded: "),
+            f"{made.name(made.from_id)} asks {made.name(made.via_id)} to introduce them to "
+            f"{made.name(made.to_id)}. ",
+            dcc.Link("See your requests", href="/requests"),
+        ],
+        className="gx-card gx-notice",
+        id="intro-asked-done",
     )

@@ -13,6 +13,7 @@ from dashboards.components.levels import level_badge
 from dashboards.components.people import person_picker, register_person_search
 from dashboards.components.timeline import conversation_timeline, level_over_time
 from graphx.errors import GraphxError
+from graphx.intro_requests import introduced_between
 from graphx.relationship import relationship
 
 dash.register_page(__name__, path="/relationship", title="graphx: relationship")
@@ -74,8 +75,10 @@ def show(a: str | None, b: str | None, as_of: str | None) -> Any:
             id="relationship-forbidden",
             className="gx-card gx-banner",
         )
+    db, day = context.database(), context.as_of(as_of)
     try:
-        rel = relationship(context.database(), a, b, context.as_of(as_of))
+        rel = relationship(db, a, b, day)
+        introduced = introduced_between(db, a, b, day)
     except GraphxError as exc:
         return html.Div(str(exc), className="gx-card gx-banner")
     tie = rel.tie
@@ -102,6 +105,12 @@ def show(a: str | None, b: str | None, as_of: str | None) -> Any:
                         className="gx-muted",
                     ),
                     assessed,
+                    html.P(
+                        introduced.sentence[0].upper() + introduced.sentence[1:] + ".",
+                        id="relationship-introduced",
+                    )
+                    if introduced
+                    else None,
                     html.Ul(
                         [html.Li(sentence) for sentence in tie.components],
                         id="relationship-components",

@@ -92,6 +92,7 @@ PAGES = {
     "coverage": ("/coverage?organisation=contoso", "#coverage-heatmap .js-plotly-plot"),
     "explorer": ("/explorer?person=c-dewi", "#explorer-summary:not(:empty)"),
     "intro": ("/intro?me=c-dewi&target=d-fay", "#intro-suggestion"),
+    "requests": ("/requests", "#requests-waiting .ag-row"),
     "relationship": ("/relationship?a=c-dewi&b=d-rosa", "#relationship-level"),
     "gaps": ("/gaps", "#gaps-uncovered h2"),
     "occasion": ("/occasion?interest=golf", "#occasion-summary"),

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time, timedelta
 
 from graphx.db import Database, delete_all
+from graphx.intro_requests import ask, update
 from graphx.ties.store import score_all
 
 PEOPLE = """
@@ -71,8 +72,22 @@ def conversations() -> list[dict[str, object]]:
     ]
 
 
+def requests(db: Database) -> None:
+    """Introduction requests: r1 Sam asks Ann to introduce him to Fay (requested a week ago);
+    r2 Ann asks Dewi for Rosa (asked 35 days ago: stale); r3 Dewi asks Ann for Fay
+    (introduced 3 days ago)."""
+    today = date.today()
+    ask(db, "c-sam", "d-fay", "c-ann", "for the retail pitch", today - timedelta(days=7))
+    ask(db, "c-ann", "d-rosa", "c-dewi", "energy transition", today - timedelta(days=40))
+    update(db, "r2", "asked", "mentioned it at lunch", today - timedelta(days=35))
+    ask(db, "c-dewi", "d-fay", "c-ann", "", today - timedelta(days=10))
+    update(db, "r3", "asked", "", today - timedelta(days=9))
+    update(db, "r3", "introduced", "by e-mail", today - timedelta(days=3))
+
+
 def seed(db: Database) -> None:
     delete_all(db)
     db.driver.execute_query(PEOPLE)
     db.driver.execute_query(CONVERSATIONS, rows=conversations())
     score_all(db)
+    requests(db)
