@@ -45,13 +45,9 @@ def _day(value: datetime | date) -> date:
     return value.date() if isinstance(value, datetime) else value
 
 
-def relationship(
-    db: Database, a_id: str, b_id: str, as_of: date, config: Config | None = None
-) -> Relationship:
-    """The pair's tie as of ``as_of``, its conversations, and its level at every month end."""
-    config = config or configured()
-    tie, conversations = explain(db, a_id, b_id, as_of, config)
-    contacts = [
+def contacts_of(conversations: list[dict[str, Any]]) -> list[Contact]:
+    """The conversations :func:`graphx.ties.view.explain` lists, as the model's contacts."""
+    return [
         Contact(
             date=c["date"], kind=c["kind"], depth=c["depth"],
             duration_minutes=c["duration_minutes"], participants=c["participants"],
@@ -59,6 +55,15 @@ def relationship(
         )
         for c in conversations
     ]  # fmt: skip
+
+
+def relationship(
+    db: Database, a_id: str, b_id: str, as_of: date, config: Config | None = None
+) -> Relationship:
+    """The pair's tie as of ``as_of``, its conversations, and its level at every month end."""
+    config = config or configured()
+    tie, conversations = explain(db, a_id, b_id, as_of, config)
+    contacts = contacts_of(conversations)
     history: list[LevelPoint] = []
     if contacts:
         for day in month_ends(_day(contacts[0].date), as_of):

@@ -95,7 +95,39 @@ def update_command(
     _print_request(found)
 
 
+SINCE_OPTION = typer.Option(
+    None, "--since", help="Only what happened after this date (YYYY-MM-DD; default 30 days"
+    " before --as-of).", formats=["%Y-%m-%d"],
+)  # fmt: skip
+
+
+def alerts_command(
+    since: datetime | None = SINCE_OPTION,
+    organisation: str | None = typer.Option(None, "--organisation", help="Id or exact name."),
+    as_of: datetime | None = AS_OF_OPTION,
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """What changed in client relationships since a date: ties that fell, directors who left
+    or moved, sole ties leaving us, overdue agenda items; each with what to do."""
+    from graphx.alerts import alerts
+    from graphx.directory import find_organisation
+
+    day = as_of_date(as_of)
+    with database() as db:
+        org_id = find_organisation(db, organisation).id if organisation else None
+        found = alerts(db, day, since.date() if since else None, org_id)
+    if as_json:
+        print_json(found.to_json())
+        return
+    out.print(f"Alerts from {found.since} to {day}: {len(found.alerts)}", highlight=False)
+    table = Table("date", "kind", "organisation", "what happened", "what to do")
+    for a in found.alerts:
+        table.add_row(a.date.isoformat(), a.kind, a.organisation.name, a.text, a.action)
+    out.print(table)
+
+
 def register(app: typer.Typer) -> None:
+    app.command("alerts")(alerts_command)
     intro_app.command("ask")(ask_command)
     intro_app.command("requests")(requests_command)
     intro_app.command("update")(update_command)

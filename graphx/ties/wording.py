@@ -99,6 +99,18 @@ def components(
     return out
 
 
+_REASON_STARTS = ("trusted:", "personal:", "business:", "met only:", "no recorded contact")
+
+
+def level_reason(sentences: Sequence[str]) -> str:
+    """The one of a tie's ``components`` that says why it stands at its level.
+
+    >>> level_reason(["2 business meetings", "met only: every contact was outside", "strength"])
+    'met only: every contact was outside'
+    """
+    return next((s for s in sentences if s.startswith(_REASON_STARTS)), "no recorded contact")
+
+
 def _level_reason(s: Stats, as_of_day: int, items: Sequence[Prepared], c: Config) -> str:
     months = round(c.levels_recent_days / 30.44)
     window = f"the last {months} months"

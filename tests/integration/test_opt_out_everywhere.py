@@ -82,6 +82,7 @@ VIEWS = [
     ["intro", "bob", "cfo", "--json"],
     ["intro", "ann", "cfo", "--max-hops", "3", "--json"],
     ["intro", "requests", "--json"],
+    ["alerts", "--since", "2020-01-01", "--json"],
     ["intro", "requests", "--person", "ann", "--json"],
     ["explain", "bob", "cfo", "--json"],
     ["stats", "--json"],
