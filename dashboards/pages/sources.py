@@ -28,9 +28,13 @@ def layout(**_query: str) -> html.Div:
                 [
                     html.H1("Sources"),
                     html.P(
-                        "The mailboxes and calendars graphx syncs by itself: when each last"
-                        " synced, what it brought and the last error. Add and remove them with"
-                        " `graphx source add|remove`.",
+                        [
+                            "The mailboxes and calendars graphx syncs by itself: when each last"
+                            " synced, what it brought and the last error. Add and remove them"
+                            " with ",
+                            html.Code("graphx source add|remove"),
+                            ".",
+                        ],
                         className="gx-lead",
                     ),
                 ],
@@ -75,31 +79,32 @@ def _table(found: list[SourceStatus]) -> html.Div:
             html.P("No sources yet: add one with `graphx source add NAME --imap ...`."),
             className="gx-card",
         )
-    failing = [s.spec.name for s in found if s.last_result == "error"]
-    summary = (
-        f"{len(failing)} of {len(found)} sources failed their last sync: {', '.join(failing)}."
+    failing = [s for s in found if s.last_result == "error"]
+    summary: list[Any] = (
+        [html.P(f"{len(failing)} of {len(found)} sources failed their last sync:")]
+        + [html.P(str(s.last_error)) for s in failing]
         if failing
-        else f"All {len(found)} sources synced without error."
+        else [html.P(f"All {len(found)} sources synced without error.")]
     )
     return html.Div(
         [
-            html.P(summary, className="gx-banner" if failing else "gx-lead", role="status"),
+            html.Div(summary, className="gx-banner" if failing else "gx-lead", role="status"),
             grid(
                 "sources-grid",
                 [_row(s) for s in found],
                 [
                     column("name", "Source"),
-                    column("kind", "Kind"),
-                    column("address", "Account"),
-                    column("folders", "Folders"),
-                    column("last_sync", "Last sync"),
                     column("result", "Result"),
-                    column("fetched", "Fetched", numeric=True),
+                    column("last_sync", "Last sync"),
                     column("created", "New", numeric=True),
                     column("updated", "Changed", numeric=True),
                     column("removed", "Removed", numeric=True),
+                    column("fetched", "Fetched", numeric=True),
                     column("items_seen", "Items seen", numeric=True),
-                    column("error", "Last error", wrapText=True, autoHeight=True),
+                    column("kind", "Kind"),
+                    column("address", "Account"),
+                    column("folders", "Folders"),
+                    column("error", "Last error"),
                 ],
             ),
         ],
