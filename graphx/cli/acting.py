@@ -4,12 +4,23 @@ the library."""
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
+from typing import Annotated
 
 import typer
 from rich.table import Table
 
 from graphx.cli.analytics import intro_app
-from graphx.cli.common import AS_OF_OPTION, JSON_OPTION, as_of_date, database, out, print_json
+from graphx.cli.common import (
+    AS_OF_OPTION,
+    JSON_OPTION,
+    as_of_date,
+    database,
+    err,
+    out,
+    print_json,
+)
+from graphx.digest import DEFAULT_SENDER, Smtp, digests, send, write_eml
 from graphx.intro_requests import FILTERS, STATUSES, IntroRequest, ask, list_requests, update
 from graphx.people import resolve_person
 
@@ -126,8 +137,50 @@ def alerts_command(
     out.print(table)
 
 
+def digest_command(
+    person: str | None = typer.Option(None, "--person", help="Only this colleague."),
+    folder: Annotated[
+        Path | None, typer.Option("--out", help="Write each message as DIR/*.eml.")
+    ] = None,
+    send_now: bool = typer.Option(False, "--send", help="Send over SMTP (--smtp)."),
+    smtp: str | None = typer.Option(None, "--smtp", metavar="HOST:PORT", help="SMTP server."),
+    starttls: bool = typer.Option(False, "--starttls", help="Upgrade the connection with TLS."),
+    sender: str = typer.Option(DEFAULT_SENDER, "--from", help="The sender's address."),
+    as_of: datetime | None = AS_OF_OPTION,
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Each colleague's weekly digest (agenda, introduction requests, alerts on their clients):
+    sent with --send --smtp HOST:PORT (credentials from GRAPHX_SMTP_USER and
+    GRAPHX_SMTP_PASSWORD), or written as .eml files with --out DIR."""
+    if send_now == (folder is not None) or (send_now and not smtp):
+        err.print("give --out DIR, or --send --smtp HOST:PORT")
+        raise typer.Exit(2)
+    day = as_of_date(as_of)
+    target = Smtp.from_address(smtp, starttls, sender) if send_now and smtp else None
+    if target is not None:
+        target.check()
+    with database() as db:
+        person_id = resolve_person(db, person) if person else None
+        found = digests(db, day, person_id)
+    files: list[Path | None] = [None] * len(found)
+    if target is not None:
+        send(found, target)
+    elif folder is not None:
+        files = list(write_eml(found, folder, sender))
+    if as_json:
+        rows = [d.to_json() for d in found]
+        for row, path in zip(rows, files, strict=True):
+            row["file"] = str(path) if path else None
+        print_json({"as_of": day, "sent": target is not None, "digests": rows})
+        return
+    for d, path in zip(found, files, strict=True):
+        where = f"written to {path}" if path else f"sent to {d.address}"
+        out.print(f"{d.name}: {d.subject}: {where}", markup=False, highlight=False, soft_wrap=True)
+
+
 def register(app: typer.Typer) -> None:
     app.command("alerts")(alerts_command)
+    app.command("digest")(digest_command)
     intro_app.command("ask")(ask_command)
     intro_app.command("requests")(requests_command)
     intro_app.command("update")(update_command)

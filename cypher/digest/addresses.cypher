@@ -1,0 +1,6 @@
+// The first e-mail address (in order) of each of these people, opted-out people left out.
+// params: ids
+UNWIND $ids AS person_id
+MATCH (p:Person {id: person_id})-[:HAS_EMAIL]->(e:Email)
+WHERE NOT coalesce(p.opt_out, false)
+RETURN p.id AS id, min(e.address) AS address
