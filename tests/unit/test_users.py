@@ -30,7 +30,7 @@ def test_passwords_are_stored_as_salted_argon2_hashes_in_a_private_file(tmp_path
 
 def test_unknown_roles_and_short_passwords_are_refused(tmp_path: Path) -> None:
     store = UserStore(tmp_path / "users.json")
-    with pytest.raises(ConfigError, match="role must be one of director, sales"):
-        store.add("x", "admin", "long enough password")
+    with pytest.raises(ConfigError, match="role must be one of director, sales, admin"):
+        store.add("x", "root", "long enough password")
     with pytest.raises(ConfigError, match="at least 8"):
         store.add("x", "sales", "short")
