@@ -189,12 +189,13 @@ class Digest:
 
 
 def _request(r: IntroRequest, mine_: bool) -> Item:
-    who = f"you asked {r.name(r.via_id)}" if mine_ else f"{r.name(r.from_id)} asks you"
-    stale = f"; stale, {r.days_since_update} days: chase it or drop it" if r.stale else ""
-    return Item(
-        r.id,
-        f"{who} to introduce them to {r.name(r.to_id)}: {r.status} since {r.updated}{stale}.",
+    who = (
+        f"you asked {r.name(r.via_id)} to introduce you"
+        if mine_
+        else f"{r.name(r.from_id)} asks you to introduce them"
     )
+    stale = f"; stale, {r.days_since_update} days: chase it or drop it" if r.stale else ""
+    return Item(r.id, f"{who} to {r.name(r.to_id)}: {r.status} since {r.updated}{stale}.")
 
 
 def _alert(a: Alert) -> Item:

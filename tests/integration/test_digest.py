@@ -87,7 +87,7 @@ def test_the_digest_reaches_each_colleague_over_smtp(mailed: Database, cli_env: 
     assert "<h1" in html and "Your week, Ann Smit" in html and 'id="alerts"' in html
     _, dan, _ = got["dan@us.example"]
     assert (
-        "* r1 you asked Ann Smit to introduce them to Yuri Baan: requested since 2025-06-25.\n"
+        "* r1 you asked Ann Smit to introduce you to Yuri Baan: requested since 2025-06-25.\n"
     ) in dan
     assert "Piet Kok, who was CFO of Acme, shows up at Nova (prospect) on 2025-06-25" in dan
     _, bob, _ = got["bob@us.example"]
