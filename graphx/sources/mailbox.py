@@ -88,9 +88,11 @@ def _header(data: Mapping[bytes, Any]) -> bytes:
 class MailboxReader:
     """The new messages of a source's folders, as steps of ``FETCH_CHUNK``."""
 
-    def __init__(self, spec: SourceSpec, client: IMAPClient | None = None) -> None:
+    def __init__(self, spec: SourceSpec) -> None:
         self.spec = spec
-        self.client = client or connect(spec)
+        self.client = connect(spec)
+        if self.client.has_capability("CONDSTORE") and self.client.has_capability("ENABLE"):
+            self.client.enable("CONDSTORE")  # SELECT then tells HIGHESTMODSEQ
 
     def close(self) -> None:
         _close(self.client)
@@ -107,27 +109,27 @@ class MailboxReader:
         except IMAPClientError as exc:
             raise ConfigError(f"source {self.spec.name}: folder {folder!r}: {exc}") from None
         validity = int(info[b"UIDVALIDITY"])
-        modseq = info.get(b"HIGHESTMODSEQ")
-        state: dict[str, Any] = {
-            "uidvalidity": validity,
-            "last_uid": 0,
-            "modseq": int(modseq) if modseq is not None else None,
-        }
+        modseq = int(info[b"HIGHESTMODSEQ"]) if b"HIGHESTMODSEQ" in info else None
         same = saved is not None and saved.get("uidvalidity") == validity
         last = int(saved["last_uid"]) if same and saved is not None else 0
-        state["last_uid"] = last
+        done = {"uidvalidity": validity, "last_uid": last, "modseq": modseq}
         uid_next = info.get(b"UIDNEXT")
-        if same and uid_next is not None and int(uid_next) <= last + 1:
-            if saved != state:  # only the modseq moved (flags): keep it
-                yield Step(cursor=(folder, state))
+        if same and (
+            (modseq is not None and saved is not None and saved.get("modseq") == modseq)
+            or (uid_next is not None and int(uid_next) <= last + 1)
+        ):
+            if saved != done:  # only the modseq moved (flags): keep it
+                yield Step(cursor=(folder, done))
             return
         uids = sorted(u for u in self.client.search(["UID", f"{last + 1}:*"]) if u > last)
-        if not uids:
-            yield Step(cursor=(folder, state))
-            return
-        for chunk in chunks(uids, FETCH_CHUNK):
-            fetched = self.client.fetch(chunk, [FETCH])
-            step = Step(fetched=len(fetched), cursor=(folder, {**state, "last_uid": chunk[-1]}))
+        batches = list(chunks(uids, FETCH_CHUNK)) or [[]]
+        for number, chunk in enumerate(batches, start=1):
+            fetched = self.client.fetch(chunk, [FETCH]) if chunk else {}
+            # the modseq says "read up to here" only once the folder's last message is read
+            final = number == len(batches)
+            state = {**done, "last_uid": chunk[-1] if chunk else last}
+            state["modseq"] = modseq if final else None
+            step = Step(fetched=len(fetched), cursor=(folder, state))
             for uid in chunk:
                 if uid not in fetched:  # expunged since the search
                     continue
