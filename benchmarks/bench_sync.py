@@ -124,12 +124,13 @@ def first_loads(folder: Path, found: list[bytes], user: MailUser, work: Path) ->
                 _source(env, user)
                 seconds, rss, out = _run(env, "sync", "--json")
                 results["sync_report"] = json.loads(out)["sources"][0]
-                results["incremental"] = incremental(env, user)
-                results["serve"] = new_mail_to_coverage(env, user)
             else:
                 seconds, rss, _ = _run(env, "import", "mbox", str(mbox))
             results[kind] = {"seconds": round(seconds, 1), "peak_rss_mib": round(rss),
                              "conversations": _count(env)}  # fmt: skip
+            if kind == "sync":
+                results["incremental"] = incremental(env, user)
+                results["serve"] = new_mail_to_coverage(env, user)
     results["ratio"] = round(results["sync"]["seconds"] / results["import mbox"]["seconds"], 2)
     return results
 
