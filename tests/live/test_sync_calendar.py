@@ -158,3 +158,26 @@ def test_only_the_named_calendars_are_read_and_https_is_verified(
     (failed,) = sync(db, ["untrusted"])
     assert failed.exit_code == 10
     assert str(failed.error).startswith(f"source untrusted: {radicale_tls.url}: TLS failed")
+
+
+def test_refused_credentials_and_a_stopped_server_are_errors_the_next_sync_recovers_from(
+    db: Database, radicale: Radicale, cal_user: CalUser, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    work = cal_user.make_calendar("Work")
+    cal_user.put_event(work, "e", event("e", "20260601T100000Z"))
+    caldav_source(db, cal_user, monkeypatch)
+    monkeypatch.setenv("CALPW", "not-the-password")
+    (refused,) = sync(db)
+    assert (refused.exit_code, refused.error) == (
+        9, f"source calendar: {radicale.url}: the server refused the login of {cal_user.name}",
+    )  # fmt: skip
+    monkeypatch.setenv("CALPW", cal_user.password)
+    radicale.stop()
+    try:
+        (down,) = sync(db)
+    finally:
+        radicale.start()
+    assert down.exit_code == 10
+    assert str(down.error).startswith(f"source calendar: {radicale.url}: cannot connect (")
+    (recovered,) = sync(db)
+    assert (recovered.error, recovered.fetched, recovered.created) == (None, 1, 1)
