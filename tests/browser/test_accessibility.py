@@ -53,13 +53,17 @@ def test_no_serious_or_critical_accessibility_violation(
 ) -> None:
     browser = login("diana", path)
     wait_for(browser, shown)
+    assert serious_violations(browser) == []
+
+
+def serious_violations(browser: WebDriver) -> list[tuple[str, list[str]]]:
+    """axe-core's serious and critical violations on the page shown, third-party ones aside."""
     axe = Axe(browser)
     axe.inject()
-    serious = [
+    return [
         (violation["id"], node["target"])
         for violation in axe.run()["violations"]
         if violation["impact"] in ("serious", "critical")
         for node in violation["nodes"]
         if (violation["id"], *map(_element, node["target"])) not in THIRD_PARTY
     ]
-    assert serious == []

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 import pytest
-from axe_selenium_python import Axe
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 
@@ -13,7 +12,7 @@ from graphx.db import Database, apply_schema
 from graphx.sources.registry import add_source, finish
 from graphx.sources.spec import make_spec
 from tests.browser.conftest import PASSWORD, LiveApp, save_screenshot, wait_for, wait_for_text
-from tests.browser.test_accessibility import THIRD_PARTY, _element
+from tests.browser.test_accessibility import serious_violations
 
 Login = Callable[[str, str], WebDriver]
 
@@ -76,16 +75,7 @@ def test_an_admin_sees_every_source_with_its_counts_and_last_error(
     assert cells["ann-cal"][-1].startswith("source ann-cal: https://dav.ourco.example/dav/")
     assert browser.find_element(By.ID, "nav-sources").is_displayed()
     save_screenshot(browser, "sources")
-    axe = Axe(browser)
-    axe.inject()
-    serious = [
-        (violation["id"], node["target"])
-        for violation in axe.run()["violations"]
-        if violation["impact"] in ("serious", "critical")
-        for node in violation["nodes"]
-        if (violation["id"], *map(_element, node["target"])) not in THIRD_PARTY
-    ]
-    assert serious == []
+    assert serious_violations(browser) == []
 
 
 @pytest.mark.parametrize("name", ["diana", "sam"])
