@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import signal
 import sys
 
@@ -10,9 +11,14 @@ import typer
 
 from graphx.cli.common import database, err, settings
 from graphx.db import Database
+from graphx.errors import ConfigError
 from graphx.users import ROLES, UserStore
 
 LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
+DIGEST_CHECK_SECONDS = 3600
+"""How often ``serve --digest weekly`` offers the week's digests (each goes once a week)."""
+
+
 """Hosts where plain HTTP is fine; anywhere else the session cookie is Secure by default."""
 
 users_app = typer.Typer(help="Manage who may sign in to the dashboard.")
@@ -91,17 +97,38 @@ def serve(
         help="Sync every live source this often (30s, 5m, 1h), and IMAP folders at once on"
         " new mail where the server offers IDLE.",
     ),
+    digest: str | None = typer.Option(
+        None,
+        "--digest",
+        metavar="weekly",
+        help="Send each colleague's digest by e-mail once a week (--smtp).",
+    ),
+    smtp: str | None = typer.Option(
+        None, "--smtp", metavar="HOST:PORT", help="The SMTP server of --digest."
+    ),
+    starttls: bool = typer.Option(False, "--starttls", help="Upgrade SMTP with TLS."),
+    sender: str = typer.Option("graphx@localhost", "--from", help="The digest's sender."),
 ) -> None:
     """Serve the dashboard with a production WSGI server (waitress); debug only with --debug."""
+    from graphx.digest import Smtp, send_due_digests
+    from graphx.periodic import Every
     from graphx.sources.watch import SyncLoop, parse_interval
 
     every = parse_interval(sync_every) if sync_every else None
+    if digest not in (None, "weekly") or (digest is not None and not smtp):
+        raise ConfigError("--digest takes weekly, with --smtp HOST:PORT")
+    mail = Smtp.from_address(smtp, starttls, sender) if digest is not None and smtp else None
+    if mail is not None:
+        mail.check()
     store = _store()
     if not store.names():
         err.print("no users yet: add one with `graphx users add NAME --role director`")
     with database() as db, contextlib.ExitStack() as stack:
         if every is not None:
             stack.callback(SyncLoop(db, every).start().stop)
+        if mail is not None:
+            work = functools.partial(send_due_digests, db, mail)
+            stack.callback(Every(DIGEST_CHECK_SECONDS, work, "digest").start().stop)
         _serve(db, store, host, port, debug)
 
 
