@@ -2,8 +2,9 @@
 (``graphx export-person``).
 
 Erasure removes the person node, their ``Email`` nodes, participations, ties, assessments,
-jobs and the introduction requests whose chain holds them, and the conversations left with
-fewer than two people; the rest are recounted.
+jobs, the introduction requests whose chain holds them, the live sources that log in as one
+of their addresses, and the conversations left with fewer than two people; the rest are
+recounted.
 A subject can name people, so free text is scrubbed too:
 
 - a conversation the person took part in loses its subject when the subject mentions any
@@ -50,6 +51,7 @@ class ForgetResult:
     assessments_scrubbed: int = 0
     requests: int = 0
     request_notes_scrubbed: int = 0
+    sources: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -65,6 +67,7 @@ class ForgetResult:
             "assessments_scrubbed": self.assessments_scrubbed,
             "requests": self.requests,
             "request_notes_scrubbed": self.request_notes_scrubbed,
+            "sources_removed": list(self.sources),
         }
 
 
@@ -123,6 +126,7 @@ def _forget(tx: Transaction, person_id: str) -> ForgetResult:
     ]
     cleared = tx.run("privacy.clear_subjects", ids=mentioned)[0]["cleared"] if mentioned else 0
     (requests,) = tx.run("privacy.forget_requests", id=person_id)
+    sources = tuple(row["name"] for row in tx.run("privacy.forget_sources", addresses=addresses))
     (gone,) = tx.run("privacy.forget", id=person_id)
     conversations = sorted(set(gone["conversations"]))
     dropped = {row["id"] for row in tx.run("privacy.drop_conversations", ids=conversations)}
@@ -151,6 +155,7 @@ def _forget(tx: Transaction, person_id: str) -> ForgetResult:
         assessments_scrubbed=int(scrubbed_assessments),
         requests=int(requests["requests"]),
         request_notes_scrubbed=int(scrubbed_notes),
+        sources=sources,
     )
 
 

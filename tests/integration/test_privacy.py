@@ -17,6 +17,8 @@ from graphx.importers.calendar import import_ics
 from graphx.importers.canonical import import_canonical
 from graphx.importers.mail import import_eml, import_mbox
 from graphx.privacy import ERASED, export_person, forget
+from graphx.sources.registry import add_source, all_sources
+from graphx.sources.spec import make_spec
 from graphx.ties.store import score_all, set_assessment
 
 pytestmark = pytest.mark.neo4j
@@ -213,7 +215,22 @@ def test_graphx_export_person_prints_json_and_forget_needs_yes(cli_env: Path) ->
         "person_id": "bob", "addresses": 1, "participations": 2, "ties": 0, "assessments": 0,
         "employments": 1, "conversations_deleted": 1, "conversations_recounted": 1,
         "subjects_cleared": 0, "assessments_scrubbed": 0, "requests": 0,
-        "request_notes_scrubbed": 0,
+        "request_notes_scrubbed": 0, "sources_removed": [],
     }  # fmt: skip
     gone = runner.invoke(app, ["export-person", "bob"])
     assert isinstance(gone.exception, NotFound)
+
+
+def test_forgetting_a_colleague_stops_the_live_sources_that_read_their_mailbox(
+    graph: Database,
+) -> None:
+    own = make_spec("carla-mail", "imap", "imaps://mail.contoso.example",
+                    user="Carla.Fox@contoso.example", password_env="CARLA_PW")  # fmt: skip
+    other = make_spec("team-cal", "caldav", "https://dav.contoso.example/", user="team",
+                      password_env="TEAM_PW")  # fmt: skip
+    add_source(graph, own)
+    add_source(graph, other)
+    result = forget(graph, "carla.fox@contoso.example")
+    assert result.sources == ("carla-mail",)
+    assert [s.spec.name for s in all_sources(graph)] == ["team-cal"]
+    assert "carla" not in " ".join(every_value(graph)).lower()
