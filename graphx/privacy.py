@@ -164,8 +164,8 @@ def export_person(db: Database, key: str) -> dict[str, Any]:
     their properties, addresses, jobs, participations with conversation metadata, their ties
     as of today (stored or derived from the conversations alike), assessments and the
     introduction requests naming them (with their position in the chain: 0 the asker, 1 the
-    introducer, the last the target). Other people appear only by id and name, as the other
-    side of a tie."""
+    introducer, the last the target) and the live sources logging in as them. Other people
+    appear only by id and name, as the other side of a tie."""
     person_id = find_person_id(db, key)
     (person,) = db.read("privacy.person", id=person_id)
     today = date.today()
@@ -184,4 +184,5 @@ def export_person(db: Database, key: str) -> dict[str, Any]:
         ],
         "assessments": db.read("privacy.assessments", id=person_id),
         "introduction_requests": db.read("privacy.requests", id=person_id),
+        "sources": db.read("privacy.sources", addresses=person["addresses"]),
     }

@@ -221,7 +221,7 @@ def test_graphx_export_person_prints_json_and_forget_needs_yes(cli_env: Path) ->
     assert isinstance(gone.exception, NotFound)
 
 
-def test_forgetting_a_colleague_stops_the_live_sources_that_read_their_mailbox(
+def test_export_person_shows_and_forget_stops_the_live_sources_reading_their_mailbox(
     graph: Database,
 ) -> None:
     own = make_spec("carla-mail", "imap", "imaps://mail.contoso.example",
@@ -230,6 +230,10 @@ def test_forgetting_a_colleague_stops_the_live_sources_that_read_their_mailbox(
                       password_env="TEAM_PW")  # fmt: skip
     add_source(graph, own)
     add_source(graph, other)
+    assert export_person(graph, "carla.fox@contoso.example")["sources"] == [
+        {"name": "carla-mail", "kind": "imap", "url": "imaps://mail.contoso.example",
+         "user": "Carla.Fox@contoso.example"},
+    ]  # fmt: skip
     result = forget(graph, "carla.fox@contoso.example")
     assert result.sources == ("carla-mail",)
     assert [s.spec.name for s in all_sources(graph)] == ["team-cal"]
