@@ -133,12 +133,15 @@ def show(me: str | None, target: str | None, as_of: str | None) -> Any:
     State("intro-as-of", "data"),
     prevent_initial_call=True,
 )
-def ask(clicks: list[int | None], me: str | None, target: str | None, as_of: str | None) -> Any:
+def ask(
+    clicks: list[int | None] | None, me: str | None, target: str | None, as_of: str | None
+) -> Any:
     """Record the request of the chain whose "Ask" button was pressed (sales ask for
     themselves only)."""
     pressed = ctx.triggered_id
-    if not any(clicks) or not isinstance(pressed, dict) or not me or not target:
-        raise dash.exceptions.PreventUpdate
+    index = pressed.get("index") if isinstance(pressed, dict) else None
+    if not any(clicks or ()) or not isinstance(index, int) or index < 1 or not me or not target:
+        raise dash.exceptions.PreventUpdate  # a chain's number is set by the page, from 1
     viewer = context.user()
     if viewer.role != "director" and me != viewer.person_id:
         return html.Div("You may ask only for yourself.", className="gx-card gx-banner")
@@ -146,7 +149,7 @@ def ask(clicks: list[int | None], me: str | None, target: str | None, as_of: str
     db = context.database()
     try:
         found = introductions(db, me, target, as_of=day)
-        chain = found.paths[int(pressed["index"]) - 1]
+        chain = found.paths[index - 1]
         made = record(db, chain, on=day)
     except (GraphxError, IndexError) as exc:
         return html.Div(str(exc), className="gx-card gx-banner")

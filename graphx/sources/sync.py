@@ -14,7 +14,7 @@ import logging
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from graphx.db import Database, apply_schema, is_unavailable
@@ -152,13 +152,7 @@ def _write_step(
         writer.run("sources.deliver", name=name, ids=ids)
         done = set(ids)
         kept.extend(
-            Item(
-                i.key,
-                i.etag,
-                tuple(c for c in i.conversation_ids if c in done),
-                i.horizon,
-                i.recurring,
-            )
+            replace(i, conversation_ids=tuple(c for c in i.conversation_ids if c in done))
             for i in step.items
         )
         if kept:
