@@ -165,8 +165,9 @@ def incremental(env: dict[str, str], user: MailUser, rounds: int = 3) -> dict[st
     return {"seconds": times, "median": statistics.median(times)}
 
 
-def _known_pair(env: dict[str, str]) -> tuple[str, str, str, str]:
-    """A client, one of its directors, a colleague who knows them, and both addresses."""
+def _known_pair(env: dict[str, str]) -> tuple[str, str, str, str, str]:
+    """A client, one of its directors, a colleague who knows them, and the colleague's and
+    the director's addresses."""
     today = date.today()
     with connect(load_settings(env)) as db:
         clients, directors = client_coverage(db, today, TieView(db, today))
@@ -178,23 +179,24 @@ def _known_pair(env: dict[str, str]) -> tuple[str, str, str, str]:
                         ADDRESSES, ids=[director.id, colleague], database_=db.database
                     ).records
                     found = {r["id"]: r["address"] for r in records}
-                    return client.id, director.id, found[colleague], found[director.id]
+                    return client.id, director.id, colleague, found[colleague], found[director.id]
     raise SystemExit("no client director known by a colleague")
 
 
-def _last_contact(env: dict[str, str], client: str, director: str) -> object:
-    """The director's best-known colleague's last contact on the client's coverage map."""
+def _seen_by(env: dict[str, str], client: str, director: str, colleague: str) -> object:
+    """How the client's coverage map shows the colleague's tie to the director: its level,
+    strength and last contact (a new conversation of theirs changes the strength)."""
     with connect(load_settings(env)) as db:
         found = coverage(db, client, date.today())
         (row,) = [d for d in found.directors if d.id == director]
-        return row.known_by[0].last_contact if row.known_by else None
+        return [(k.level, k.strength, k.last_contact) for k in row.known_by if k.id == colleague]
 
 
 def new_mail_to_coverage(env: dict[str, str], user: MailUser) -> dict[str, Any]:
     """Under ``graphx serve --sync-every 5m``: seconds from a message's arrival to its
     conversation in the graph (IDLE wakes the sync), and to the client's coverage map (a
     fresh computation, as the dashboard's warmer makes it) showing the new last contact."""
-    client, director, sender, to = _known_pair(env)
+    client, director, colleague, sender, to = _known_pair(env)
     serve = subprocess.Popen(
         [GRAPHX, "serve", "--port", str(free_ports(1)[0]), "--sync-every", "5m"],
         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
@@ -203,24 +205,29 @@ def new_mail_to_coverage(env: dict[str, str], user: MailUser) -> dict[str, Any]:
     try:
         time.sleep(8)  # the first round and the IDLE watcher
         for n in range(3):
-            before, seen = _count(env), _last_contact(env, client, director)
+            before, seen = _count(env), _seen_by(env, client, director, colleague)
             now = datetime.now(UTC) - timedelta(minutes=n)
             user.append("INBOX", _new(20_000 + n, sender, to, now))
             arrived = time.perf_counter()
             while _count(env) == before and time.perf_counter() - arrived < 120:
                 time.sleep(0.1)
             graph.append(round(time.perf_counter() - arrived, 2))
-            while _last_contact(env, client, director) == seen:
+            while _seen_by(env, client, director, colleague) == seen:
                 if time.perf_counter() - arrived > 120:
-                    raise SystemExit("the coverage map did not change within 120 s")
+                    break
                 time.sleep(0.1)
-            covered.append(round(time.perf_counter() - arrived, 2))
+            else:
+                covered.append(round(time.perf_counter() - arrived, 2))
     finally:
         serve.terminate()
         serve.wait(30)
     return {
         "to_graph": {"seconds": graph, "median": statistics.median(graph)},
-        "to_coverage": {"seconds": covered, "median": statistics.median(covered)},
+        "to_coverage": {
+            "seconds": covered,
+            "median": statistics.median(covered) if covered else None,
+            "unchanged_after_120s": 3 - len(covered),
+        },
     }
 
 
