@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 import pytest
 
 from graphx.db import Database, delete_all
-from graphx.importers.calendar import import_ics
+from graphx.importers.calendar import default_horizon, import_ics
 from graphx.importers.canonical import import_canonical
+from graphx.sources import calendars
 from graphx.sources.calendars import CalendarReader
 from graphx.sources.registry import add_source
 from graphx.sources.spec import SourceSpec, make_spec
@@ -181,3 +184,29 @@ def test_refused_credentials_and_a_stopped_server_are_errors_the_next_sync_recov
     assert str(down.error).startswith(f"source calendar: {radicale.url}: cannot connect (")
     (recovered,) = sync(db)
     assert (recovered.error, recovered.fetched, recovered.created) == (None, 1, 1)
+
+
+def test_a_recurring_event_is_read_again_once_the_horizon_has_moved(
+    db: Database, cal_user: CalUser, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    work = cal_user.make_calendar("Work")
+    cal_user.put_event(
+        work, "weekly", event("weekly", "20260105T090000Z", extra="RRULE:FREQ=WEEKLY")
+    )
+    cal_user.put_event(work, "once", event("once", "20260106T090000Z"))
+    caldav_source(db, cal_user, monkeypatch)
+    horizon = default_horizon()
+    (first,) = sync(db)
+    weeks = (horizon - date(2026, 1, 5)).days // 7 + 1
+    assert (first.fetched, first.created) == (2, weeks + 1)
+    (same_day,) = sync(db)
+    assert (same_day.fetched, same_day.created) == (0, 0)
+    later = horizon + timedelta(days=28)
+    monkeypatch.setattr(calendars, "default_horizon", lambda: later)
+    (moved,) = sync(db)
+    assert (moved.fetched, moved.created, moved.updated) == (1, 4, 0)
+    expected = [date(2026, 1, 5) + timedelta(weeks=n) for n in range(weeks + 4)]
+    found = sorted(
+        d.date() for i, (d, _, _) in conversations(db).items() if i.startswith("weekly/")
+    )
+    assert found == expected
