@@ -15,11 +15,9 @@ from graphx.errors import ConfigError
 from graphx.users import ROLES, UserStore
 
 LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
+"""Hosts where plain HTTP is fine; anywhere else the session cookie is Secure by default."""
 DIGEST_CHECK_SECONDS = 3600
 """How often ``serve --digest weekly`` offers the week's digests (each goes once a week)."""
-
-
-"""Hosts where plain HTTP is fine; anywhere else the session cookie is Secure by default."""
 
 users_app = typer.Typer(help="Manage who may sign in to the dashboard.")
 
