@@ -19,7 +19,6 @@ class Every:
 
     def __init__(self, seconds: float, work: Callable[[], object], name: str) -> None:
         self.seconds, self.work = seconds, work
-        self.runs = 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name=f"graphx-{name}", daemon=True)
 
@@ -37,5 +36,4 @@ class Every:
                 self.work()
             except Exception:  # the schedule outlives one failure (a server down, say)
                 log.exception("%s failed; trying again in %.0fs", self._thread.name, self.seconds)
-            self.runs += 1
             self._stop.wait(self.seconds)

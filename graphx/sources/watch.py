@@ -48,15 +48,13 @@ def parse_interval(text: str) -> float:
 class SyncLoop:
     """Syncs every source each ``every`` seconds, and woken sources at once."""
 
-    def __init__(self, db: Database, every: float, *, idle: bool = True) -> None:
-        self.db, self.every, self.idle = db, every, idle
+    def __init__(self, db: Database, every: float) -> None:
+        self.db, self.every = db, every
         self._stop = threading.Event()
         self._woken: set[str] = set()
         self._wake = threading.Condition()
         self._watchers: dict[str, IdleWatcher] = {}
         self._thread = threading.Thread(target=self._run, name="graphx-sync", daemon=True)
-        self.rounds = 0
-        """Completed syncs (of all sources, or of woken ones): for tests and the panel."""
 
     def start(self) -> SyncLoop:
         self._thread.start()
@@ -95,14 +93,13 @@ class SyncLoop:
             for result in sync(self.db, names):
                 if result.error:
                     log.warning("sync of %s failed: %s", result.name, result.error)
-            if not names and self.idle:
+            if not names:
                 self._follow(registry.all_sources(self.db))
         except Exception as exc:  # the loop outlives a database outage
             if not (is_unavailable(exc) or isinstance(exc, GraphxError)):
                 log.exception("sync round failed")
             else:
                 log.warning("sync round failed: %s", exc)
-        self.rounds += 1
 
     def _follow(self, sources: list[registry.SourceStatus]) -> None:
         """Start watchers for new IMAP sources, stop those of removed or changed ones."""
