@@ -319,3 +319,16 @@ def test_new_mail_reaches_the_graph_through_idle_within_a_minute(
         loop.stop()
     assert conversation_ids(db) == ["<m1@ourco.com>", "<m2@ourco.com>"]
     assert took < 60  # the next scheduled round was an hour away: IDLE woke the sync
+
+
+def test_a_source_name_is_taken_once_and_an_unknown_one_is_not_found(
+    db: Database, mail_user: MailUser, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from graphx.errors import ConfigError, NotFound
+
+    imap_source(db, mail_user, monkeypatch)
+    with pytest.raises(ConfigError, match="source mail exists: remove it first"):
+        imap_source(db, mail_user, monkeypatch)
+    with pytest.raises(NotFound, match="no source named 'nope'"):
+        sync(db, ["nope"])
+    assert [s.spec.name for s in all_sources(db)] == ["mail"]
