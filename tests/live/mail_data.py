@@ -86,6 +86,13 @@ def calendar(*events: list[str]) -> bytes:
     return ("\r\n".join(lines) + "\r\n").encode()
 
 
-def event(uid: str, start: str, **options: str | tuple[str, ...]) -> bytes:
+def event(
+    uid: str,
+    start: str,
+    *,
+    attendees: tuple[str, ...] = ("bob@client.com",),
+    extra: str = "",
+    summary: str = "Steering committee",
+) -> bytes:
     """A calendar object of one event (see ``vevent``)."""
-    return calendar(vevent(uid, start, **options))  # type: ignore[arg-type]
+    return calendar(vevent(uid, start, attendees=attendees, extra=extra, summary=summary))
