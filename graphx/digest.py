@@ -14,7 +14,6 @@ digest once, recording who had it in Neo4j, so a scheduler may call it as often 
 
 from __future__ import annotations
 
-import ipaddress
 import os
 import smtplib
 import ssl
@@ -34,6 +33,7 @@ from graphx.coverage import COVERED_LEVEL
 from graphx.db import Database
 from graphx.directory import colleagues
 from graphx.errors import ConfigError, NotFound, Refused
+from graphx.hosts import is_loopback
 from graphx.intro_requests import IntroRequest, list_requests, mine, waiting_on
 from graphx.ties.view import TieView
 
@@ -52,20 +52,6 @@ def week_of(day: date) -> str:
     """
     year, week, _ = day.isocalendar()
     return f"{year}-W{week:02d}"
-
-
-def is_loopback(host: str) -> bool:
-    """Whether ``host`` names this machine (``localhost`` or a loopback address).
-
-    >>> is_loopback("127.0.0.1"), is_loopback("localhost"), is_loopback("mail.example.com")
-    (True, True, False)
-    """
-    if host.lower() == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,6 @@ with ``insecure`` and only to a loopback host.
 
 from __future__ import annotations
 
-import ipaddress
 import os
 import re
 from dataclasses import dataclass
@@ -16,6 +15,7 @@ from typing import Any, Literal, get_args
 from urllib.parse import urlsplit
 
 from graphx.errors import ConfigError
+from graphx.hosts import is_loopback
 
 Kind = Literal["imap", "caldav"]
 KINDS: tuple[str, ...] = get_args(Kind)
@@ -85,20 +85,6 @@ class SourceSpec:
             insecure=bool(row.get("insecure")), ca_file=row.get("ca_file"),
             auth="oauth2" if row.get("auth") == "oauth2" else "password",
         )  # fmt: skip
-
-
-def is_loopback(host: str) -> bool:
-    """``localhost`` or a loopback IP address.
-
-    >>> is_loopback("127.0.0.1"), is_loopback("localhost"), is_loopback("imap.example.com")
-    (True, True, False)
-    """
-    if host.lower() == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def make_spec(
