@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 import dash
 from dash import Input, Output, State, callback, dcc, html
 
@@ -61,3 +63,57 @@ def register_person_search(id_: str) -> None:
         if not typed:
             raise dash.exceptions.PreventUpdate
         return person_options(context.database(), typed, selected)
+
+
+def colleague_picker(id_: str, person: str | None) -> html.Div:
+    """The "Colleague" control of a page about one colleague: a director picks anyone
+    (``person``, from the address), everyone else sees their own login's colleague only;
+    pair it with :func:`register_colleague_picker`."""
+    viewer = context.signed_in()
+    director = viewer is not None and viewer.role == "director"
+    chosen = (person if director else None) or (viewer.person_id if viewer else None)
+    options = person_options(context.database(), None, chosen) if viewer and chosen else []
+    return html.Div(
+        [
+            html.Div(
+                [
+                    html.Label("Colleague", htmlFor=id_),
+                    dcc.Dropdown(
+                        id=id_,
+                        options=options,
+                        value=chosen,
+                        disabled=not director,
+                        placeholder="Type a name or address...",
+                    ),
+                ],
+                className="gx-wide",
+            ),
+        ],
+        className="gx-controls",
+    )
+
+
+def register_colleague_picker(id_: str, as_of_store: str) -> None:
+    """Wire :func:`colleague_picker` ``id_``: directors search anyone, and the colleague
+    chosen goes in the address with the page's date (the store ``as_of_store``)."""
+
+    @callback(
+        Output(id_, "options"),
+        Input(id_, "search_value"),
+        State(id_, "value"),
+        prevent_initial_call=True,
+    )
+    def search(typed: str | None, selected: str | None) -> list[dict[str, str]]:
+        if not typed or context.user().role != "director":
+            raise dash.exceptions.PreventUpdate
+        return person_options(context.database(), typed, selected)
+
+    @callback(
+        Output("url-state", "search", allow_duplicate=True),
+        Input(id_, "value"),
+        State(as_of_store, "data"),
+        prevent_initial_call=True,
+    )
+    def share(person: str | None, as_of: str | None) -> str:
+        params = {"person": person, "as_of": as_of}
+        return "?" + urlencode({k: v for k, v in params.items() if v})

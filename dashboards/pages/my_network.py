@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import urlencode
 
 import dash
 from dash import Input, Output, State, callback, dcc, html
 
 from dashboards import context
 from dashboards.components.levels import level_badge
-from dashboards.components.people import person_options
+from dashboards.components.people import colleague_picker, register_colleague_picker
 from graphx.agenda import Agenda, agenda
 from graphx.errors import GraphxError
 
@@ -20,11 +19,6 @@ _STATUS = {"overdue": "overdue", "due": "due this month", "fading": "fading", "o
 
 
 def layout(person: str | None = None, as_of: str | None = None, **_query: str) -> html.Div:
-    viewer = context.signed_in()
-    director = viewer is not None and viewer.role == "director"
-    me = viewer.person_id if viewer else None
-    chosen = (person if director else None) or me
-    options = person_options(context.database(), None, chosen) if viewer and chosen else []
     return html.Div(
         [
             html.Div(
@@ -35,24 +29,7 @@ def layout(person: str | None = None, as_of: str | None = None, **_query: str) -
                         " ties first, then fading ones, with what each director cares about.",
                         className="gx-lead",
                     ),
-                    html.Div(
-                        [
-                            html.Div(
-                                [
-                                    html.Label("Colleague", htmlFor="me-person"),
-                                    dcc.Dropdown(
-                                        id="me-person",
-                                        options=options,
-                                        value=chosen,
-                                        disabled=not director,
-                                        placeholder="Type a name or address...",
-                                    ),
-                                ],
-                                className="gx-wide",
-                            ),
-                        ],
-                        className="gx-controls",
-                    ),
+                    colleague_picker("me-person", person),
                 ],
                 className="gx-card",
             ),
@@ -62,27 +39,7 @@ def layout(person: str | None = None, as_of: str | None = None, **_query: str) -
     )
 
 
-@callback(
-    Output("me-person", "options"),
-    Input("me-person", "search_value"),
-    State("me-person", "value"),
-    prevent_initial_call=True,
-)
-def search(typed: str | None, selected: str | None) -> list[dict[str, str]]:
-    if not typed or context.user().role != "director":
-        raise dash.exceptions.PreventUpdate
-    return person_options(context.database(), typed, selected)
-
-
-@callback(
-    Output("url-state", "search", allow_duplicate=True),
-    Input("me-person", "value"),
-    State("me-as-of", "data"),
-    prevent_initial_call=True,
-)
-def share(person: str | None, as_of: str | None) -> str:
-    params = {"person": person, "as_of": as_of}
-    return "?" + urlencode({k: v for k, v in params.items() if v})
+register_colleague_picker("me-person", "me-as-of")
 
 
 def _contacts(result: Agenda) -> html.Ol:

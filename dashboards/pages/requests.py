@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import urlencode
 
 import dash
 from dash import Input, Output, State, callback, dcc, html
 
 from dashboards import context
 from dashboards.components.grid import column, csv_export, grid
-from dashboards.components.people import person_options
+from dashboards.components.people import colleague_picker, register_colleague_picker
 from graphx.errors import GraphxError
 from graphx.intro_requests import (
     NEXT,
@@ -30,11 +29,6 @@ GRIDS = ("requests-waiting", "requests-mine")
 
 
 def layout(person: str | None = None, as_of: str | None = None, **_query: str) -> html.Div:
-    viewer = context.signed_in()
-    director = viewer is not None and viewer.role == "director"
-    me = viewer.person_id if viewer else None
-    chosen = (person if director else None) or me
-    options = person_options(context.database(), None, chosen) if viewer and chosen else []
     return html.Div(
         [
             html.Div(
@@ -46,24 +40,7 @@ def layout(person: str | None = None, as_of: str | None = None, **_query: str) -
                         "or drop it.",
                         className="gx-lead",
                     ),
-                    html.Div(
-                        [
-                            html.Div(
-                                [
-                                    html.Label("Colleague", htmlFor="requests-person"),
-                                    dcc.Dropdown(
-                                        id="requests-person",
-                                        options=options,
-                                        value=chosen,
-                                        disabled=not director,
-                                        placeholder="Type a name or address...",
-                                    ),
-                                ],
-                                className="gx-wide",
-                            ),
-                        ],
-                        className="gx-controls",
-                    ),
+                    colleague_picker("requests-person", person),
                 ],
                 className="gx-card",
             ),
@@ -126,27 +103,7 @@ def _move_card() -> html.Div:
     )
 
 
-@callback(
-    Output("requests-person", "options"),
-    Input("requests-person", "search_value"),
-    State("requests-person", "value"),
-    prevent_initial_call=True,
-)
-def search(typed: str | None, selected: str | None) -> list[dict[str, str]]:
-    if not typed or context.user().role != "director":
-        raise dash.exceptions.PreventUpdate
-    return person_options(context.database(), typed, selected)
-
-
-@callback(
-    Output("url-state", "search", allow_duplicate=True),
-    Input("requests-person", "value"),
-    State("requests-as-of", "data"),
-    prevent_initial_call=True,
-)
-def share(person: str | None, as_of: str | None) -> str:
-    params = {"person": person, "as_of": as_of}
-    return "?" + urlencode({k: v for k, v in params.items() if v})
+register_colleague_picker("requests-person", "requests-as-of")
 
 
 def _since(r: IntroRequest) -> str:
