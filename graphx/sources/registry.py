@@ -101,17 +101,14 @@ def items(db: Database, name: str) -> dict[str, Item]:
     }
 
 
-def finish(
-    db: Database, name: str, counts: dict[str, Any], error: str | None, scored: bool
-) -> None:
-    """Record how a sync of ``name`` ended; ``scored``: its writes are re-scored."""
+def finish(db: Database, name: str, counts: dict[str, Any], error: str | None) -> None:
+    """Record how a sync of ``name`` ended, once what it wrote is re-scored."""
     db.write(
         "sources.finish",
         name=name,
         result="error" if error else "ok",
         error=error,
         counts=json.dumps(counts, sort_keys=True),
-        scored=scored,
     )
 
 

@@ -117,7 +117,7 @@ def sync_source(
     else:
         rescore(db, written, removed=groups)
     result.seconds = time.perf_counter() - started
-    registry.finish(db, spec.name, result.to_json(), result.error, scored=True)
+    registry.finish(db, spec.name, result.to_json(), result.error)
     return result
 
 

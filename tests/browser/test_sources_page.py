@@ -35,9 +35,9 @@ def sources(_session_db: Database) -> Iterator[None]:
     add_source(_session_db, calendar)
     counts = {"fetched": 120, "conversations_created": 97, "conversations_updated": 2,
               "conversations_removed": 0}  # fmt: skip
-    finish(_session_db, "ann-mail", counts, None, scored=True)
+    finish(_session_db, "ann-mail", counts, None)
     refused = "source ann-cal: https://dav.ourco.example/dav/: the server refused the login of ann"
-    finish(_session_db, "ann-cal", {}, refused, scored=True)
+    finish(_session_db, "ann-cal", {}, refused)
     yield
     _session_db.write("sources.remove", name="ann-mail")
     _session_db.write("sources.remove", name="ann-cal")
