@@ -97,7 +97,7 @@ def items(db: Database, name: str) -> dict[str, Item]:
             horizon=row["horizon"],
             recurring=bool(row["recurring"]),
         )
-        for row in db.read("sources.items", name=name, keys=None)
+        for row in db.read("sources.items", name=name)
     }
 
 
