@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import logging
 import secrets
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
 import dash
@@ -21,17 +24,43 @@ from graphx.errors import GraphxError
 from graphx.users import UserStore
 
 PAGES = Path(__file__).parent / "pages"
-NAV = [
-    ("Portfolio", "/"),
-    ("Coverage", "/coverage"),
-    ("Explorer", "/explorer"),
-    ("Introductions", "/intro"),
-    ("Requests", "/requests"),
-    ("Relationship", "/relationship"),
-    ("Gaps", "/gaps"),
-    ("Occasions", "/occasion"),
-    ("My network", "/me"),
-]
+
+
+@dataclass(frozen=True)
+class NavLink:
+    """A header link to a page, as the page registered it: ``dash.register_page(..., nav=label,
+    order=n)``, plus ``admin_only=True`` for a page only administrators see the link of."""
+
+    label: str
+    href: str
+    order: int
+    admin_only: bool
+    module: str
+
+    @property
+    def id(self) -> str | None:
+        """``nav-<module>`` for an administrators' link (a callback shows it), else None."""
+        return (
+            f"nav-{self.module.rsplit('.', 1)[-1].replace('_', '-')}" if self.admin_only else None
+        )
+
+
+def nav_links(registry: Mapping[str, Mapping[str, Any]] | None = None) -> list[NavLink]:
+    """The header's links, by ``order``: the registered pages (``dash.page_registry``) that
+    declare a ``nav`` label; the others (the 404 page) get none."""
+    pages = dash.page_registry if registry is None else registry
+    links = [
+        NavLink(
+            label=str(page["nav"]),
+            href=str(page["path"]),
+            order=int(page["order"]),
+            admin_only=bool(page.get("admin_only", False)),
+            module=str(page["module"]),
+        )
+        for page in pages.values()
+        if page.get("nav")
+    ]
+    return sorted(links, key=lambda link: (link.order, link.module))
 
 
 def session_secret(settings: Settings) -> str:
@@ -62,24 +91,20 @@ def callback_error(error: Exception) -> None:
     raise error
 
 
+def _nav_link(link: NavLink) -> dcc.Link:
+    if link.id is None:
+        return dcc.Link(link.label, href=link.href, className="gx-nav-link")
+    return dcc.Link(  # hidden until show_admin_links knows who is signed in
+        link.label, href=link.href, id=link.id, className="gx-nav-link", style={"display": "none"}
+    )
+
+
 def header() -> html.Header:
     return html.Header(
         className="gx-header",
         children=[
             html.A("graphx", href="/", className="gx-brand"),
-            html.Nav(
-                [
-                    *(dcc.Link(label, href=href, className="gx-nav-link") for label, href in NAV),
-                    dcc.Link(
-                        "Sources",
-                        href="/sources",
-                        id="nav-sources",
-                        className="gx-nav-link",
-                        style={"display": "none"},
-                    ),
-                ],
-                className="gx-nav",
-            ),
+            html.Nav([_nav_link(link) for link in nav_links()], className="gx-nav"),
             html.Div(
                 className="gx-header-right",
                 children=[
@@ -170,10 +195,14 @@ def create_app(
             params["as_of"] = day
         return f"?{urlencode(params)}" if params else ""
 
-    @app.callback(Output("nav-sources", "style"), Input("url", "pathname"))
-    def show_sources_link(_: str | None) -> dict[str, str]:
-        """The Sources panel is for administrators: only they see its link."""
-        user = current_user(users)
-        return {} if user is not None and user.role == "admin" else {"display": "none"}
+    admin_links = [link.id for link in nav_links() if link.id is not None]
+    if admin_links:
+
+        @app.callback([Output(id_, "style") for id_ in admin_links], Input("url", "pathname"))
+        def show_admin_links(_: str | None) -> list[dict[str, str]]:
+            """Pages for administrators (the Sources panel): only they see their links."""
+            user = current_user(users)
+            shown = user is not None and user.role == "admin"
+            return [{} if shown else {"display": "none"} for _ in admin_links]
 
     return app

@@ -1,24 +1,10 @@
-"""Client pickers."""
+"""Client pickers' options (pure: the names are given; ``dashboards.pickers`` reads them)."""
 
 from __future__ import annotations
 
-from graphx.accounts import client_names
-from graphx.db import Database
-from graphx.directory import find_organisation
-from graphx.errors import GraphxError
+from collections.abc import Mapping
 
 
-def client_options(db: Database) -> list[dict[str, str]]:
-    """Every client, by name."""
-    return [{"label": name, "value": id_} for id_, name in client_names(db).items()]
-
-
-def selected_client(db: Database, organisation: str | None) -> list[dict[str, str]]:
-    """The option of the client named in the address, so a dropdown keeps it until all load."""
-    if not organisation:
-        return []
-    try:
-        found = find_organisation(db, organisation)
-    except GraphxError:
-        return []
-    return [{"label": found.name, "value": found.id}]
+def client_options(names: Mapping[str, str]) -> list[dict[str, str]]:
+    """Dropdown options from client names by organisation id."""
+    return [{"label": name, "value": id_} for id_, name in names.items()]

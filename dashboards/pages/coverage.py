@@ -9,8 +9,8 @@ import dash
 from dash import Input, Output, State, callback, dcc, html
 from dash.dcc.express import send_bytes, send_data_frame
 
-from dashboards import answers, context
-from dashboards.components.clients import client_options, selected_client
+from dashboards import answers, context, pickers
+from dashboards.components.clients import client_options
 from dashboards.components.heatmap import heatmap as heatmap_figure
 from dashboards.components.heatmap import matrix
 from dashboards.components.levels import (
@@ -25,7 +25,9 @@ from graphx.directory import people
 from graphx.errors import GraphxError
 from graphx.model import Level
 
-dash.register_page(__name__, path="/coverage", title="graphx: coverage map")
+dash.register_page(
+    __name__, path="/coverage", title="graphx: coverage map", nav="Coverage", order=1
+)
 
 MAX_COLUMNS = 40  # colleagues drawn in the map; the downloads hold them all
 
@@ -53,7 +55,7 @@ def layout(
                                     html.Label("Client", htmlFor="coverage-organisation"),
                                     dcc.Dropdown(
                                         id="coverage-organisation",
-                                        options=selected_client(context.database(), organisation),
+                                        options=client_options(pickers.client_named(organisation)),
                                         value=organisation,
                                         placeholder="Choose a client...",
                                     ),
@@ -85,7 +87,7 @@ def layout(
     prevent_initial_call=False,
 )
 def clients(_as_of: str | None) -> list[dict[str, str]]:
-    return client_options(context.database())
+    return client_options(pickers.clients())
 
 
 @callback(

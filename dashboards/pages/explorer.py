@@ -9,7 +9,7 @@ import dash
 import dash_cytoscape as cyto
 from dash import Input, Output, State, callback, dcc, html
 
-from dashboards import context
+from dashboards import context, pickers
 from dashboards.components.levels import legend, level_param, level_slider
 from dashboards.components.links import relationship_href
 from dashboards.components.network import elements, stylesheet
@@ -17,7 +17,7 @@ from dashboards.components.people import person_options
 from graphx.explorer import ego_network, organisation_people
 from graphx.palette import KIND_COLOURS
 
-dash.register_page(__name__, path="/explorer", title="graphx: explorer")
+dash.register_page(__name__, path="/explorer", title="graphx: explorer", nav="Explorer", order=2)
 
 TIES_SHOWN = 150  # ties drawn at first and added by "show more": beyond, lines hide names
 
@@ -55,7 +55,7 @@ def layout(
                                     ),
                                     dcc.Dropdown(
                                         id="explorer-person",
-                                        options=person_options(db, None, person),
+                                        options=person_options(pickers.people_like(None, person)),
                                         value=person,
                                         placeholder="Type a name or address...",
                                     ),
@@ -131,7 +131,7 @@ def _kind_key(kind: str, colour: str) -> html.Span:
 def search(typed: str | None, selected: str | None) -> list[dict[str, str]]:
     if not typed:
         raise dash.exceptions.PreventUpdate
-    return person_options(context.database(), typed, selected)
+    return person_options(pickers.people_like(typed, selected))
 
 
 @callback(

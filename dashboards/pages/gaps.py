@@ -11,8 +11,8 @@ import dash
 from dash import Input, Output, State, callback, dcc, html
 from dash.dcc.express import send_bytes
 
-from dashboards import answers, context
-from dashboards.components.clients import client_options, selected_client
+from dashboards import answers, context, pickers
+from dashboards.components.clients import client_options
 from dashboards.components.levels import level_badge
 from graphx.gaps import Gaps, most_pressing
 from graphx.reports import build_report, report_file
@@ -28,7 +28,7 @@ REPORT_FORMATS = [
     {"label": "CSV (zip)", "value": "csv"},
 ]
 
-dash.register_page(__name__, path="/gaps", title="graphx: gaps")
+dash.register_page(__name__, path="/gaps", title="graphx: gaps", nav="Gaps", order=6)
 
 
 def layout(organisation: str | None = None, as_of: str | None = None, **_query: str) -> html.Div:
@@ -47,7 +47,7 @@ def layout(organisation: str | None = None, as_of: str | None = None, **_query: 
                             html.Label("Client", htmlFor="gaps-organisation"),
                             dcc.Dropdown(
                                 id="gaps-organisation",
-                                options=selected_client(context.database(), organisation),
+                                options=client_options(pickers.client_named(organisation)),
                                 value=organisation,
                                 placeholder="All clients",
                             ),
@@ -112,7 +112,7 @@ def download_report(_clicks: int, quarter: str, fmt: str, organisation: str | No
     Input("gaps-as-of", "data"),
 )
 def clients(_as_of: str | None) -> list[dict[str, str]]:
-    return client_options(context.database())
+    return client_options(pickers.clients())
 
 
 @callback(

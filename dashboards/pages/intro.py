@@ -8,14 +8,16 @@ from urllib.parse import urlencode
 import dash
 from dash import ALL, Input, Output, State, callback, ctx, dcc, html
 
-from dashboards import context
+from dashboards import context, pickers
 from dashboards.components.levels import level_badge
-from dashboards.components.people import person_picker, register_person_search
+from dashboards.components.people import person_picker
 from graphx.errors import GraphxError
 from graphx.intro import Chain, Introductions, introductions
 from graphx.intro_requests import record
 
-dash.register_page(__name__, path="/intro", title="graphx: warm introductions")
+dash.register_page(
+    __name__, path="/intro", title="graphx: warm introductions", nav="Introductions", order=3
+)
 
 
 def layout(
@@ -35,8 +37,10 @@ def layout(
                     ),
                     html.Div(
                         [
-                            person_picker("intro-me", "From", me),
-                            person_picker("intro-target", "To", target),
+                            person_picker("intro-me", "From", me, pickers.people_like(None, me)),
+                            person_picker(
+                                "intro-target", "To", target, pickers.people_like(None, target)
+                            ),
                         ],
                         className="gx-controls",
                     ),
@@ -51,7 +55,7 @@ def layout(
 
 
 for picker in ("intro-me", "intro-target"):
-    register_person_search(picker)
+    pickers.register_person_search(picker)
 
 
 @callback(

@@ -7,18 +7,19 @@ from typing import Any
 import dash
 from dash import Input, Output, State, callback, dcc, html
 
-from dashboards import context
+from dashboards import context, pickers
 from dashboards.components.levels import level_badge
-from dashboards.components.people import colleague_picker, register_colleague_picker
+from dashboards.components.people import colleague_picker
 from graphx.agenda import Agenda, agenda
 from graphx.errors import GraphxError
 
-dash.register_page(__name__, path="/me", title="graphx: my network")
+dash.register_page(__name__, path="/me", title="graphx: my network", nav="My network", order=8)
 
 _STATUS = {"overdue": "overdue", "due": "due this month", "fading": "fading", "ok": ""}
 
 
 def layout(person: str | None = None, as_of: str | None = None, **_query: str) -> html.Div:
+    chosen, labels, director = pickers.colleague(person)
     return html.Div(
         [
             html.Div(
@@ -29,7 +30,7 @@ def layout(person: str | None = None, as_of: str | None = None, **_query: str) -
                         " ties first, then fading ones, with what each director cares about.",
                         className="gx-lead",
                     ),
-                    colleague_picker("me-person", person),
+                    colleague_picker("me-person", chosen, labels, director=director),
                 ],
                 className="gx-card",
             ),
@@ -39,7 +40,7 @@ def layout(person: str | None = None, as_of: str | None = None, **_query: str) -
     )
 
 
-register_colleague_picker("me-person", "me-as-of")
+pickers.register_colleague_picker("me-person", "me-as-of")
 
 
 def _contacts(result: Agenda) -> html.Ol:

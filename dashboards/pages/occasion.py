@@ -14,7 +14,9 @@ from dashboards.components.levels import level_badge
 from graphx.errors import GraphxError
 from graphx.occasion import OccasionPlan, plan_occasion
 
-dash.register_page(__name__, path="/occasion", title="graphx: occasion planner")
+dash.register_page(
+    __name__, path="/occasion", title="graphx: occasion planner", nav="Occasions", order=7
+)
 
 
 def _number(value: str | None, default: int) -> int:

@@ -12,7 +12,7 @@ from dashboards import answers, context
 from dashboards.components.grid import LINK, column, csv_export, grid
 from dashboards.components.portfolio import exposure_chart
 
-dash.register_page(__name__, path="/", title="graphx: portfolio")
+dash.register_page(__name__, path="/", title="graphx: portfolio", nav="Portfolio", order=0)
 
 EXPOSED_BELOW = 0.5  # a client is exposed while fewer than half its directors are covered
 _EXPOSED = {"gx-bad": f"params.value < {round(100 * EXPOSED_BELOW)}"}

@@ -8,15 +8,17 @@ from urllib.parse import urlencode
 import dash
 from dash import Input, Output, State, callback, dcc, html
 
-from dashboards import context
+from dashboards import context, pickers
 from dashboards.components.levels import level_badge
-from dashboards.components.people import person_picker, register_person_search
+from dashboards.components.people import person_picker
 from dashboards.components.timeline import conversation_timeline, level_over_time
 from graphx.errors import GraphxError
 from graphx.intro_requests import introduced_between
 from graphx.relationship import relationship
 
-dash.register_page(__name__, path="/relationship", title="graphx: relationship")
+dash.register_page(
+    __name__, path="/relationship", title="graphx: relationship", nav="Relationship", order=5
+)
 
 
 def layout(
@@ -30,8 +32,10 @@ def layout(
                     html.P("How well two people know each other, and why.", className="gx-lead"),
                     html.Div(
                         [
-                            person_picker("relationship-a", "Person", a),
-                            person_picker("relationship-b", "and", b),
+                            person_picker(
+                                "relationship-a", "Person", a, pickers.people_like(None, a)
+                            ),
+                            person_picker("relationship-b", "and", b, pickers.people_like(None, b)),
                         ],
                         className="gx-controls",
                     ),
@@ -45,7 +49,7 @@ def layout(
 
 
 for side in ("a", "b"):
-    register_person_search(f"relationship-{side}")
+    pickers.register_person_search(f"relationship-{side}")
 
 
 @callback(

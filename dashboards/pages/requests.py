@@ -7,9 +7,9 @@ from typing import Any
 import dash
 from dash import Input, Output, State, callback, dcc, html
 
-from dashboards import context
+from dashboards import context, pickers
 from dashboards.components.grid import column, csv_export, grid
-from dashboards.components.people import colleague_picker, register_colleague_picker
+from dashboards.components.people import colleague_picker
 from graphx.errors import GraphxError
 from graphx.intro_requests import (
     NEXT,
@@ -23,12 +23,15 @@ from graphx.intro_requests import (
     waiting_on,
 )
 
-dash.register_page(__name__, path="/requests", title="graphx: introduction requests")
+dash.register_page(
+    __name__, path="/requests", title="graphx: introduction requests", nav="Requests", order=4
+)
 
 GRIDS = ("requests-waiting", "requests-mine")
 
 
 def layout(person: str | None = None, as_of: str | None = None, **_query: str) -> html.Div:
+    chosen, labels, director = pickers.colleague(person)
     return html.Div(
         [
             html.Div(
@@ -40,7 +43,7 @@ def layout(person: str | None = None, as_of: str | None = None, **_query: str) -
                         "or drop it.",
                         className="gx-lead",
                     ),
-                    colleague_picker("requests-person", person),
+                    colleague_picker("requests-person", chosen, labels, director=director),
                 ],
                 className="gx-card",
             ),
@@ -103,7 +106,7 @@ def _move_card() -> html.Div:
     )
 
 
-register_colleague_picker("requests-person", "requests-as-of")
+pickers.register_colleague_picker("requests-person", "requests-as-of")
 
 
 def _since(r: IntroRequest) -> str:

@@ -12,7 +12,9 @@ from dashboards.components.grid import column, csv_export, grid
 from graphx.sources.registry import SourceStatus, all_sources
 
 REFRESH_SECONDS = 15
-dash.register_page(__name__, path="/sources", title="graphx: sources")
+dash.register_page(
+    __name__, path="/sources", title="graphx: sources", nav="Sources", order=9, admin_only=True
+)
 
 
 def layout(**_query: str) -> html.Div:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from urllib.parse import urlparse
 
 import pytest
 from selenium.webdriver.common.by import By
@@ -15,6 +16,20 @@ from tests.browser.conftest import PASSWORD, LiveApp, save_screenshot, wait_for,
 from tests.browser.test_accessibility import serious_violations
 
 Login = Callable[[str, str], WebDriver]
+NAV = [
+    ("Portfolio", "/"), ("Coverage", "/coverage"), ("Explorer", "/explorer"),
+    ("Introductions", "/intro"), ("Requests", "/requests"), ("Relationship", "/relationship"),
+    ("Gaps", "/gaps"), ("Occasions", "/occasion"), ("My network", "/me"),
+]  # fmt: skip
+"""The header's links everyone sees, in order (the page registry lists them)."""
+
+
+def shown_nav(browser: WebDriver) -> list[tuple[str, str]]:
+    """The header's visible links: their text and address."""
+    links = browser.find_elements(By.CSS_SELECTOR, ".gx-nav a.gx-nav-link")
+    return [
+        (a.text, urlparse(a.get_attribute("href") or "").path) for a in links if a.is_displayed()
+    ]
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -74,6 +89,7 @@ def test_an_admin_sees_every_source_with_its_counts_and_last_error(
     assert cells["ann-cal"][0] == "error"
     assert cells["ann-cal"][-1].startswith("source ann-cal: https://dav.ourco.example/dav/")
     assert browser.find_element(By.ID, "nav-sources").is_displayed()
+    assert shown_nav(browser) == [*NAV, ("Sources", "/sources")]
     save_screenshot(browser, "sources")
     assert serious_violations(browser) == []
 
@@ -85,3 +101,4 @@ def test_directors_and_sales_see_neither_the_panel_nor_its_link(login: Login, na
     assert browser.find_elements(By.ID, "sources-grid") == []
     assert "ann-mail" not in browser.find_element(By.TAG_NAME, "body").text
     assert not browser.find_element(By.ID, "nav-sources").is_displayed()
+    assert shown_nav(browser) == NAV
