@@ -25,9 +25,11 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time
 from typing import Any
 
-from graphx.db import Database, Row
+from graphx.db import Database
 from graphx.errors import InputError, NotFound, Refused
 from graphx.intro import Chain, introductions
+from graphx.repository import requests as stored_requests
+from graphx.repository.requests import StoredRequest
 from graphx.ties.view import until
 
 STATUSES: tuple[str, ...] = ("requested", "asked", "introduced", "met", "declined", "dropped")
@@ -173,25 +175,20 @@ class Introduced:
         }
 
 
-def _request(row: Row, as_of: date) -> IntroRequest | None:
+def _request(stored: StoredRequest, as_of: date) -> IntroRequest | None:
     """A stored request as of ``as_of``: only the steps reached by then (None before it was
     made)."""
-    steps = tuple(
-        Step(status, on, note)
-        for status, on, note in zip(row["statuses"], row["dates"], row["notes"], strict=True)
-        if on <= as_of
-    )
+    steps = tuple(Step(status, on, note) for status, on, note in stored.steps if on <= as_of)
     if not steps:
         return None
-    names = {str(pid): str(name or pid) for pid, name in row["names"]}
     return IntroRequest(
-        id=str(row["id"]),
-        chain=tuple(row["chain"]),
-        strength=float(row["strength"]),
-        created=row["created"],
+        id=stored.id,
+        chain=stored.chain,
+        strength=stored.strength,
+        created=stored.created,
         steps=steps,
         as_of=as_of,
-        names=names,
+        names=stored.names,
     )
 
 
@@ -204,28 +201,23 @@ def _with_meetings(db: Database, found: list[IntroRequest], as_of: date) -> list
     introduced = [r for r in found if r.status == "introduced"]
     if not introduced:
         return found
-    rows = db.read(
-        "requests.first_meetings",
-        rows=[
-            {"id": r.id, "from": r.from_id, "to": r.to_id, "via": r.via_id,
-             "since": _midnight(r.updated)}
-            for r in introduced
-        ],
-        until=until(as_of),
-    )  # fmt: skip
-    met = {row["id"]: row for row in rows if row["conversation_id"] is not None}
+    met = stored_requests.first_meetings(
+        db,
+        [(r.id, r.from_id, r.to_id, r.via_id, _midnight(r.updated)) for r in introduced],
+        until(as_of),
+    )
     out = []
     for r in found:
-        row = met.get(r.id)
-        if row is not None:
-            day = row["date"].date()
-            note = f"first conversation of their own: {row['kind']} on {day.isoformat()}"
+        meeting = met.get(r.id)
+        if meeting is not None:
+            day = meeting.on
+            note = f"first conversation of their own: {meeting.kind} on {day.isoformat()}"
             r = replace(r, steps=(*r.steps, Step("met", day, note, automatic=True)))
         out.append(r)
     return out
 
 
-def _loaded(db: Database, rows: list[Row], as_of: date) -> list[IntroRequest]:
+def _loaded(db: Database, rows: list[StoredRequest], as_of: date) -> list[IntroRequest]:
     found = [r for r in (_request(row, as_of) for row in rows) if r is not None]
     return _with_meetings(db, found, as_of)
 
@@ -238,17 +230,17 @@ def list_requests(
     if status is not None and status not in FILTERS:
         raise InputError([f"--status: {status!r} is none of {', '.join(FILTERS)}"])
     if person_id is None:
-        rows = db.read("requests.all", as_of=as_of)
+        rows = stored_requests.recorded_by(db, as_of)
     else:
-        rows = db.read("requests.of_person", person_id=person_id, as_of=as_of)
+        rows = stored_requests.of_person(db, person_id, as_of)
     found = _loaded(db, rows, as_of)
     return [r for r in found if status is None or r.matches(status)]
 
 
 def get_request(db: Database, request_id: str, as_of: date) -> IntroRequest:
     """One request as it stood on ``as_of``."""
-    rows = db.read("requests.one", id=request_id)
-    found = _loaded(db, rows, as_of)
+    stored = stored_requests.one(db, request_id)
+    found = _loaded(db, [] if stored is None else [stored], as_of)
     if not found:
         raise NotFound(f"no introduction request {request_id!r} as of {as_of.isoformat()}")
     return found[0]
@@ -294,13 +286,10 @@ def record(db: Database, chain: Chain, note: str = "", on: date | None = None) -
     day = on or date.today()
     if chain.hops < 2:
         raise Refused("a direct tie needs no introduction: get in touch directly")
-    rows = db.write(
-        "requests.create", chain=list(chain.people), strength=round(chain.strength, 6), on=day,
-        note=note,
-    )  # fmt: skip
-    if not rows:
+    request_id = stored_requests.create(db, list(chain.people), round(chain.strength, 6), day, note)
+    if request_id is None:
         raise Refused("a request touching an opted-out person cannot be made")
-    return get_request(db, str(rows[0]["id"]), day)
+    return get_request(db, request_id, day)
 
 
 def _either(words: tuple[str, ...]) -> str:
@@ -319,10 +308,10 @@ def update(
     day = on or date.today()
     if status not in STATUSES:
         raise InputError([f"--status: {status!r} is none of {', '.join(STATUSES)}"])
-    rows = db.read("requests.one", id=request_id)
-    if not rows:
+    stored = stored_requests.one(db, request_id)
+    if stored is None:
         raise NotFound(f"no introduction request {request_id!r}")
-    last = max(rows[0]["dates"])
+    last = max(reached for _, reached, _ in stored.steps)
     if last > day:
         raise Refused(
             f"{request_id} last moved on {last.isoformat()}: update it on that day or later"
@@ -332,8 +321,7 @@ def update(
     if status not in allowed:
         can = f"it can go to {_either(allowed)}" if allowed else "that is final"
         raise Refused(f"{request_id} is {current.status}: {can}, not {status}")
-    stored = len(rows[0]["statuses"])
-    if not db.write("requests.step", id=request_id, steps=stored, status=status, on=day, note=note):
+    if not stored_requests.add_step(db, request_id, len(stored.steps), status, day, note):
         raise Refused(f"{request_id} was moved on by someone else meanwhile: look again")
     return get_request(db, request_id, day)
 
@@ -341,11 +329,10 @@ def update(
 def introduced_between(db: Database, a: str, b: str, as_of: date) -> Introduced | None:
     """Who introduced ``a`` and ``b`` (one asked to meet the other) by ``as_of``: the latest
     introduction among their requests, None when there is none."""
-    rows = db.read("requests.between", a=a, b=b)
     pair = {a, b}
     done = [
         r
-        for r in _loaded(db, rows, as_of)
+        for r in _loaded(db, stored_requests.between(db, a, b), as_of)
         if {r.from_id, r.to_id} == pair and r.introduced_on is not None
     ]
     if not done:
