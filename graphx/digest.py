@@ -35,6 +35,7 @@ from graphx.directory import colleagues
 from graphx.errors import ConfigError, NotFound, Refused
 from graphx.hosts import is_loopback
 from graphx.intro_requests import IntroRequest, list_requests, mine, waiting_on
+from graphx.repository import digest as sent_digests
 from graphx.ties.view import TieView
 
 DEFAULT_SENDER = "graphx@localhost"
@@ -194,7 +195,7 @@ def digests(db: Database, as_of: date, person_id: str | None = None) -> list[Dig
     wanted = [person_id] if person_id is not None else sorted(team)
     if person_id is not None and person_id not in team:
         raise NotFound(f"{person_id} is not a colleague as of {as_of.isoformat()}")
-    addresses = {r["id"]: r["address"] for r in db.read("digest.addresses", ids=wanted)}
+    addresses = sent_digests.addresses(db, wanted)
     view = TieView(db, as_of)
     found: Alerts = alerts(db, as_of, as_of - timedelta(days=ALERT_DAYS))
     requests = list_requests(db, as_of)
@@ -222,7 +223,7 @@ def digests(db: Database, as_of: date, person_id: str | None = None) -> list[Dig
             Section("alerts", "Alerts", tuple(_alert(a) for a in theirs),
                     "Nothing changed this week on the clients you cover."),
         )  # fmt: skip
-        out.append(Digest(pid, team[pid].name, str(addresses[pid]), as_of, sections))
+        out.append(Digest(pid, team[pid].name, addresses[pid], as_of, sections))
     return out
 
 
@@ -260,9 +261,9 @@ def send_due_digests(db: Database, smtp: Smtp, now: datetime | None = None) -> l
     day = moment.date()
     week = week_of(day)
     smtp.check()
-    done = {r["id"] for r in db.read("digest.sent", week=week)}
+    done = sent_digests.sent_to(db, week)
     due = [d for d in digests(db, day) if d.person_id not in done]
     for d in due:
         send([d], smtp, moment)
-        db.write("digest.record", week=week, id=d.person_id, at=moment)
+        sent_digests.record_sent(db, week, d.person_id, moment)
     return due
