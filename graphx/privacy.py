@@ -28,6 +28,7 @@ from typing import Any
 from graphx.db import Database, Transaction
 from graphx.directory import people
 from graphx.errors import NotFound
+from graphx.repository import privacy as records
 from graphx.ties.store import rescore
 from graphx.ties.view import ties_as_of
 
@@ -115,46 +116,42 @@ def forget(db: Database, key: str) -> ForgetResult:
 
 
 def _forget(tx: Transaction, person_id: str) -> ForgetResult:
-    (person,) = tx.run("privacy.person", id=person_id)
-    name = person["properties"].get("name")
-    addresses: list[str] = person["addresses"]
+    person = records.held_in(tx, person_id)
+    name = person.properties.get("name")
+    addresses = person.addresses
     pattern = mention_pattern(name, addresses)
     mentioned = [
-        row["conversation_id"]
-        for row in tx.run("privacy.participations", id=person_id)
-        if pattern is not None and row["subject"] and pattern.search(row["subject"])
+        conversation_id
+        for conversation_id, subject in records.subjects(tx, person_id)
+        if pattern is not None and subject and pattern.search(subject)
     ]
-    cleared = tx.run("privacy.clear_subjects", ids=mentioned)[0]["cleared"] if mentioned else 0
-    (requests,) = tx.run("privacy.forget_requests", id=person_id)
-    sources = tuple(row["name"] for row in tx.run("privacy.forget_sources", addresses=addresses))
-    (gone,) = tx.run("privacy.forget", id=person_id)
-    conversations = sorted(set(gone["conversations"]))
-    dropped = {row["id"] for row in tx.run("privacy.drop_conversations", ids=conversations)}
+    cleared = records.clear_subjects(tx, mentioned) if mentioned else 0
+    requests = records.forget_requests(tx, person_id)
+    sources = records.forget_sources(tx, addresses)
+    gone = records.forget_person(tx, person_id)
+    conversations = sorted(set(gone.conversations))
+    dropped = records.drop_conversations(tx, conversations)
     recounted = [c for c in conversations if c not in dropped]
     tx.run("import.count_participants", rows=recounted)
     terms = scan_terms(name, addresses)
     scrubbed_subjects = scrubbed_assessments = scrubbed_notes = 0
     if terms:
-        scrubbed_subjects = tx.run("privacy.scrub_subjects", terms=terms)[0]["cleared"]
-        scrubbed_assessments = tx.run("privacy.scrub_assessments", terms=terms, replacement=ERASED)[
-            0
-        ]["cleared"]
-        scrubbed_notes = tx.run("privacy.scrub_request_notes", terms=terms, replacement=ERASED)[0][
-            "scrubbed"
-        ]
+        scrubbed_subjects = records.scrub_subjects(tx, terms)
+        scrubbed_assessments = records.scrub_assessments(tx, terms, ERASED)
+        scrubbed_notes = records.scrub_request_notes(tx, terms, ERASED)
     return ForgetResult(
         person_id=person_id,
-        addresses=int(gone["addresses"]),
-        participations=len(gone["conversations"]),
-        ties=int(gone["ties"]),
-        assessments=int(gone["assessments"]),
-        employments=int(gone["employments"]),
+        addresses=gone.addresses,
+        participations=len(gone.conversations),
+        ties=gone.ties,
+        assessments=gone.assessments,
+        employments=gone.employments,
         conversations_deleted=frozenset(dropped),
         conversations_recounted=frozenset(recounted),
-        subjects_cleared=int(cleared) + int(scrubbed_subjects),
-        assessments_scrubbed=int(scrubbed_assessments),
-        requests=int(requests["requests"]),
-        request_notes_scrubbed=int(scrubbed_notes),
+        subjects_cleared=cleared + scrubbed_subjects,
+        assessments_scrubbed=scrubbed_assessments,
+        requests=requests,
+        request_notes_scrubbed=scrubbed_notes,
         sources=sources,
     )
 
@@ -167,22 +164,22 @@ def export_person(db: Database, key: str) -> dict[str, Any]:
     introducer, the last the target) and the live sources logging in as them. Other people
     appear only by id and name, as the other side of a tie."""
     person_id = find_person_id(db, key)
-    (person,) = db.read("privacy.person", id=person_id)
+    person = records.held(db, person_id)
     today = date.today()
     found = [t for t in ties_as_of(db, today, [person_id]) if t.level >= 1]
     others = [t.b if t.a == person_id else t.a for t in found]
     names = {pid: p.name for pid, p in people(db, others).items()}
     return {
         "as_of": today,
-        "person": person["properties"],
-        "addresses": person["addresses"],
-        "employments": db.read("privacy.employments", id=person_id),
-        "participations": db.read("privacy.participations", id=person_id),
+        "person": person.properties,
+        "addresses": person.addresses,
+        "employments": records.employments(db, person_id),
+        "participations": records.participations(db, person_id),
         "ties": [
             {"person_id": other, "name": names.get(other, other), "tie": tie.to_dict()}
             for other, tie in zip(others, found, strict=True)
         ],
-        "assessments": db.read("privacy.assessments", id=person_id),
-        "introduction_requests": db.read("privacy.requests", id=person_id),
-        "sources": db.read("privacy.sources", addresses=person["addresses"]),
+        "assessments": records.assessments(db, person_id),
+        "introduction_requests": records.requests(db, person_id),
+        "sources": records.sources(db, person.addresses),
     }
