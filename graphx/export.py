@@ -15,17 +15,9 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from graphx.db import Database, Row, Transaction
+from graphx.db import Database, Row
 from graphx.importers.rows import columns
-
-QUERIES: dict[str, str] = {
-    "organisations": "export.organisations",
-    "people": "export.people",
-    "conversations": "export.conversations",
-    "participants": "export.participants",
-    "employments": "export.employments",
-}
-"""Each canonical file's stem and the query that reads its rows, in writing order."""
+from graphx.repository.export import each_file
 
 
 def cell(value: Any) -> str:
@@ -68,11 +60,4 @@ def export_csv(db: Database, folder: Path | str) -> dict[str, int]:
     """
     target = Path(folder)
     target.mkdir(parents=True, exist_ok=True)
-
-    def work(tx: Transaction) -> dict[str, int]:
-        return {
-            stem: _write(tx.stream(query), target / f"{stem}.csv", stem)
-            for stem, query in QUERIES.items()
-        }
-
-    return db.read_transaction(work)
+    return each_file(db, lambda stem, rows: _write(rows, target / f"{stem}.csv", stem))
