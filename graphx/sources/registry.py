@@ -8,17 +8,15 @@ secret is stored: only the name of the environment variable holding it.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from neo4j.exceptions import ConstraintError
-
 from graphx.db import Database, apply_schema
 from graphx.errors import ConfigError, NotFound
+from graphx.repository import sources
+from graphx.repository.sources import Item, SourceRecord
 from graphx.sources.spec import SourceSpec
-from graphx.sources.steps import Item
 from graphx.ties.store import rescore
 
 
@@ -47,69 +45,52 @@ class SourceStatus:
         }  # fmt: skip
 
 
-def _status(row: dict[str, Any]) -> SourceStatus:
+def _status(record: SourceRecord) -> SourceStatus:
     return SourceStatus(
-        spec=SourceSpec.from_row(row),
-        last_sync_at=row.get("last_sync_at"),
-        last_result=row.get("last_result"),
-        last_error=row.get("last_error"),
-        last_counts=json.loads(row["last_counts"]) if row.get("last_counts") else {},
-        items_seen=int(row.get("items_seen") or 0),
-        dirty=bool(row.get("dirty")),
+        spec=SourceSpec.from_row(record.properties),
+        last_sync_at=record.last_sync_at,
+        last_result=record.last_result,
+        last_error=record.last_error,
+        last_counts=record.last_counts,
+        items_seen=record.items_seen,
+        dirty=record.dirty,
     )
 
 
 def add_source(db: Database, spec: SourceSpec) -> SourceSpec:
     """Record a new source; a name already taken is refused."""
     apply_schema(db)
-    try:
-        db.write("sources.add", **spec.row())
-    except ConstraintError:
-        raise ConfigError(f"source {spec.name} exists: remove it first") from None
+    if not sources.add(db, spec.row()):
+        raise ConfigError(f"source {spec.name} exists: remove it first")
     return spec
 
 
 def all_sources(db: Database) -> list[SourceStatus]:
     """Every source, by name."""
-    return [_status(row["source"]) for row in db.read("sources.all")]
+    return [_status(record) for record in sources.every(db)]
 
 
 def source(db: Database, name: str) -> SourceStatus:
     """One source by name; NotFound when there is none."""
-    rows = db.read("sources.one", name=name)
-    if not rows:
+    record = sources.one(db, name)
+    if record is None:
         raise NotFound(f"no source named {name!r} (see `graphx source list`)")
-    return _status(rows[0]["source"])
+    return _status(record)
 
 
 def cursors(db: Database, name: str) -> dict[str, dict[str, Any]]:
     """A source's bookmarks by folder or calendar."""
-    return {row["key"]: json.loads(row["state"]) for row in db.read("sources.cursors", name=name)}
+    return sources.cursors(db, name)
 
 
 def items(db: Database, name: str) -> dict[str, Item]:
     """The items a source holds, by key."""
-    return {
-        row["key"]: Item(
-            key=row["key"],
-            etag=row["etag"],
-            conversation_ids=tuple(row["conversations"] or ()),
-            horizon=row["horizon"],
-            recurring=bool(row["recurring"]),
-        )
-        for row in db.read("sources.items", name=name)
-    }
+    return {item.key: item for item in sources.items(db, name)}
 
 
 def finish(db: Database, name: str, counts: dict[str, Any], error: str | None) -> None:
     """Record how a sync of ``name`` ended, once what it wrote is re-scored."""
-    db.write(
-        "sources.finish",
-        name=name,
-        result="error" if error else "ok",
-        error=error,
-        counts=json.dumps(counts, sort_keys=True),
-    )
+    sources.finish(db, name, counts, error)
 
 
 def remove_source(db: Database, name: str, purge: bool = False) -> int:
@@ -118,8 +99,8 @@ def remove_source(db: Database, name: str, purge: bool = False) -> int:
     conversations were removed."""
     source(db, name)
     with db.transaction() as tx:
-        ids = [row["id"] for row in tx.run("sources.delivered_only", name=name)] if purge else []
-        tx.run("sources.remove", name=name)
-        removed = tx.run("sources.remove_conversations", ids=ids) if ids else []
-    rescore(db, (), removed=[row["people"] for row in removed])
+        ids = sources.delivered_only(tx, name) if purge else []
+        sources.remove(tx, name)
+        removed = sources.remove_conversations(tx, ids) if ids else []
+    rescore(db, (), removed=[people for _, people in removed])
     return len(removed)

@@ -11,24 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any, Protocol
 
 from graphx.importers.resolve import Encounter
+from graphx.repository.sources import Item as Item
 
 Cursors = Mapping[str, dict[str, Any]]
 """A source's bookmarks: per folder or calendar (its key), a small JSON-ready state."""
-
-
-@dataclass(frozen=True)
-class Item:
-    """One changeable thing on the server (a calendar object) and what it holds now."""
-
-    key: str
-    etag: str | None
-    conversation_ids: tuple[str, ...]
-    horizon: date | None = None
-    recurring: bool = False
 
 
 @dataclass
