@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from graphx.db import Database
 from graphx.errors import InputError, NotFound
+from graphx.repository import imports
 from graphx.ties.store import rescore
 
 
@@ -38,11 +39,10 @@ def merge_people(db: Database, keep: str, drop: str) -> MergeResult:
     if keep_id == drop_id:
         raise InputError([f"{drop}: person: is the same person as {keep!r}"])
     with db.transaction() as tx:
-        (row,) = tx.run("people.merge", keep=keep_id, drop=drop_id)
-        touched = set(row["conversations"])
-        if row["opt_out"]:
-            for marker in tx.run("import.opt_out", rows=[keep_id]):
-                touched.update(marker["conversations"])
-        tx.run("import.count_participants", rows=sorted(touched))
+        merged = imports.merge_people(tx, keep_id, drop_id)
+        touched = set(merged.conversations)
+        if merged.opted_out:
+            touched.update(imports.opt_out(tx, [keep_id]))
+        imports.count_participants(tx, sorted(touched))
     rescore(db, sorted(touched))
-    return MergeResult(keep_id, drop_id, bool(row["opt_out"]), frozenset(touched))
+    return MergeResult(keep_id, drop_id, merged.opted_out, frozenset(touched))

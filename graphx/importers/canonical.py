@@ -50,6 +50,7 @@ from graphx.importers.writer import (
     chunks,
 )
 from graphx.model import DEFAULT_DEPTH
+from graphx.repository import imports
 
 REQUIRED_FILES = ("organisations", "people", "conversations", "participants")
 CHUNK = 5000
@@ -91,12 +92,12 @@ REFERENCES: dict[tuple[str, str], str] = {
 }
 """Fields naming a row of another file or of the graph, in the order problems are reported."""
 
-TARGETS: dict[str, tuple[str, str]] = {
-    "organisations": ("organisation", "import.existing_organisations"),
-    "people": ("person", "import.existing_people"),
-    "conversations": ("conversation", "import.existing_conversations"),
+TARGETS: dict[str, str] = {
+    "organisations": "organisation",
+    "people": "person",
+    "conversations": "conversation",
 }
-"""What a referenced row is called in a problem, and the query that finds it in the graph."""
+"""What a referenced row is called in a problem."""
 
 
 @dataclass
@@ -432,19 +433,19 @@ class _Check:
         held = [(domain, org.id, line) for line, org in chunk for domain in org.domain or ()]
         self.counts["domains"] += len(held)
         values = sorted({value for value, _, _ in held})
-        found = self.db.read("import.domain_owners", domains=values) if values else []
-        self.domains.note(held, ((r["domain"], r["organisation_id"]) for r in found))
+        found = imports.domain_owners(self.db, values) if values else []
+        self.domains.note(held, found)
 
     def _people(self, chunk: list[tuple[int, PersonRow | Loose]]) -> None:
         ids = [person.id for _, person in chunk]
-        stored = {r["id"] for r in self.db.read("import.existing_people", ids=ids) if r["opt_out"]}
+        stored = {pid for pid, opted_out in imports.existing_people(self.db, ids) if opted_out}
         self.opted_out.update(p.id for _, p in chunk if p.opt_out or p.id in stored)
         self.counts["jobs"] += sum(p.id not in self.opted_out for _, p in chunk)
         held = [(address, p.id, line) for line, p in chunk for address in p.email or ()]
         self.counts["addresses"] += len(held)
         values = sorted({value for value, _, _ in held})
-        found = self.db.read("import.address_owners", addresses=values) if values else []
-        self.addresses.note(held, ((r["address"], r["person_id"]) for r in found))
+        found = imports.address_owners(self.db, values) if values else []
+        self.addresses.note(held, ((address, owner) for address, owner, _ in found))
 
     def _participants(self, chunk: list[tuple[int, ParticipantRow | Loose]]) -> None:
         self.counts["participants skipped"] += sum(p.person_id in self.opted_out for _, p in chunk)
@@ -477,7 +478,7 @@ class _Check:
         would be rows of (none for a file missing or unreadable: its rows are unknown); the
         opt-outs among the people the graph holds."""
         unknown: dict[str, set[str]] = {}
-        for target, (_, query) in TARGETS.items():
+        for target in TARGETS:
             if target in self.unread:
                 unknown[target] = set()
                 continue
@@ -485,12 +486,20 @@ class _Check:
             wanted = {i for ids in counted for i in ids}
             found: set[str] = set()
             for chunk in chunks(sorted(wanted), CHUNK):
-                for row in self.db.read(query, ids=chunk):
-                    found.add(row["id"])
-                    if row.get("opt_out"):
-                        self._opt_out_outside(row["id"])
+                for found_id, opted_out in self._stored(target, chunk):
+                    found.add(found_id)
+                    if opted_out:
+                        self._opt_out_outside(found_id)
             unknown[target] = wanted - found
         return unknown
+
+    def _stored(self, target: str, ids: list[str]) -> Iterable[tuple[str, bool]]:
+        """``(id, opted out)`` of those of ``ids`` the graph holds as rows of ``target``."""
+        if target == "people":
+            return imports.existing_people(self.db, ids)
+        if target == "organisations":
+            return ((oid, False) for oid in imports.existing_organisations(self.db, ids))
+        return ((cid, False) for cid in imports.existing_conversations(self.db, ids))
 
     def _opt_out_outside(self, person_id: str) -> None:
         self.opted_out.add(person_id)
@@ -534,7 +543,7 @@ class _Check:
                     if value in unknown[target]:
                         problems.append(
                             f"{self.files.name(stem)}:{line}: {name}: "
-                            f"unknown {TARGETS[target][0]} {value!r}"
+                            f"unknown {TARGETS[target]} {value!r}"
                         )
         return problems
 
@@ -543,7 +552,7 @@ class _Check:
         organisations.csv could not be read)."""
         if "organisations" in self.unread:
             return []
-        stored = [row["id"] for row in self.db.read("import.home_organisations")]
+        stored = imports.home_organisations(self.db)
         imported = self.keys["organisations"].has(stored)
         stored = [oid for oid, inside in zip(stored, imported, strict=True) if not inside]
         homes = [

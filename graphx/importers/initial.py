@@ -44,6 +44,7 @@ from graphx.importers.rows import OrganisationRow
 from graphx.importers.summary import ImportSummary
 from graphx.importers.writer import NoProgress, Progress, chunks
 from graphx.local_neo4j import LocalNeo4j
+from graphx.repository import imports
 
 HEADERS: dict[str, list[str]] = {
     "Organisation": ["id:ID(Organisation)", "name", "kind", "sector"],
@@ -93,7 +94,7 @@ def import_initial(
         _Files(Path(staging), progress) as files,
     ):
         with connect(settings) as db:
-            if db.read("db.has_data"):
+            if imports.has_data(db):
                 raise Refused(
                     f"--initial needs an empty database, and {settings.neo4j_database} holds "
                     f"data: import with `graphx import csv {folder}`, or empty it first with "

@@ -16,6 +16,7 @@ from typing import Any
 from graphx.db import Database, apply_schema
 from graphx.importers.summary import ImportSummary
 from graphx.importers.writer import BATCH_SIZE, Batch, Writer, chunks
+from graphx.repository import imports
 
 AUTO_PERSON_PREFIX = "email:"
 """Ids of people created from an unknown address start with this; a CSV person takes them over."""
@@ -115,16 +116,12 @@ class Resolver:
                     names[contact.address] = contact.name
         if not names:
             return
-        for row in self.writer.read("import.address_owners", addresses=sorted(names)):
-            self.known[row["address"]] = (row["person_id"], row["opt_out"])
+        at = self.writer.target
+        for address, person_id, opted_out in imports.address_owners(at, sorted(names)):
+            self.known[address] = (person_id, opted_out)
         unknown = [a for a in names if a not in self.known]
         candidates = sorted({d for a in unknown for d in parent_domains(a.split("@", 1)[1])})
-        owners = {
-            row["domain"]: row["organisation_id"]
-            for row in (
-                self.writer.read("import.domain_owners", domains=candidates) if candidates else []
-            )
-        }
+        owners = dict(imports.domain_owners(at, candidates)) if candidates else {}
         for address in unknown:
             person_id = AUTO_PERSON_PREFIX + address
             name = names[address] or name_from_address(address)

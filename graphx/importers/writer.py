@@ -22,12 +22,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from itertools import islice
-from typing import Any, Protocol, TypeVar
+from typing import Concatenate, ParamSpec, Protocol, TypeVar
 
 from neo4j.exceptions import TransientError
 
 from graphx.db import Database, Row, Transaction
 from graphx.importers.summary import ImportSummary
+from graphx.repository import imports
+from graphx.repository.imports import Counts, Target
 
 BATCH_SIZE = 5000
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -36,6 +38,8 @@ ATTEMPTS = 5
 """How often a one-transaction import runs when concurrent writers deadlock it."""
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+R = TypeVar("R")
+P = ParamSpec("P")
 
 
 class Progress(Protocol):
@@ -56,7 +60,7 @@ class NoProgress:
 
 @dataclass
 class Batch:
-    """Rows ready for the ``import.*`` queries, in writing order."""
+    """Rows ready for the writes of ``graphx.repository.imports``, in writing order."""
 
     organisations: list[Row] = field(default_factory=list)
     domains: list[Row] = field(default_factory=list)
@@ -91,7 +95,8 @@ class Stream:
 
 
 class Writer:
-    """Runs named queries for one import, inside its transaction(s)."""
+    """Runs the writes of one import (``graphx.repository.imports``), inside its
+    transaction(s)."""
 
     def __init__(self, db: Database, summary: ImportSummary, single: bool = True) -> None:
         self.db = db
@@ -143,38 +148,57 @@ class Writer:
                 self.summary.retries = retries
                 time.sleep(random.uniform(0.2, 0.5) * 2**attempt)
 
-    def read(self, name: str, /, **params: Any) -> list[Row]:
-        """A lookup that sees what this import already wrote."""
-        if self._tx is not None:
-            return self._tx.run(name, **params)
-        return self.db.read(name, **params)
+    @property
+    def target(self) -> Target:
+        """Where a lookup runs: in this import's transaction (so it sees what the import
+        already wrote), else on the database."""
+        return self._tx if self._tx is not None else self.db
 
-    def run(self, name: str, /, **params: Any) -> list[Row]:
+    @property
+    def tx(self) -> Transaction:
+        """The import's open transaction, for writes that must commit together with it."""
+        if self._tx is None:
+            raise RuntimeError("no transaction is open: a batch-mode import has none")
+        return self._tx
+
+    def apply(
+        self, write: Callable[Concatenate[Target, P], T], /, *args: P.args, **kwargs: P.kwargs
+    ) -> T:
+        """``write`` in this import's transaction, or (batch mode) in a transaction of its own."""
         if self._tx is not None:
-            return self._tx.run(name, **params)
+            return write(self._tx, *args, **kwargs)
         self.summary.transactions += 1
-        return self.db.write(name, **params)
+        return write(self.db, *args, **kwargs)
 
     def unwind(
-        self, name: str, rows: Iterable[Any], on_batch: Callable[[int], None] | None = None
-    ) -> list[Row]:
-        """Run ``name`` over ``rows`` in batches of ``BATCH_SIZE``; all result rows.
+        self,
+        write: Callable[[Target, list[R]], T],
+        rows: Iterable[R],
+        on_batch: Callable[[int], None] | None = None,
+    ) -> list[T]:
+        """Run ``write`` over ``rows`` in batches of ``BATCH_SIZE``; what each batch returned.
 
         The next batch is read (and, for a file, checked) while the database writes this
         one. Each batch is emptied once sent: the driver keeps a query's parameters until its
         transaction ends, which would hold every row of a one-transaction import.
         """
-        results: list[Row] = []
+        results: list[T] = []
         for chunk in _ahead(chunks(rows, BATCH_SIZE)):
-            results.extend(self.run(name, rows=chunk))
+            results.append(self.apply(write, chunk))
             if on_batch is not None:
                 on_batch(len(chunk))
             chunk.clear()
         return results
 
-    def counted(self, what: str, name: str, rows: Iterable[Any], progress: Progress) -> None:
-        """``unwind`` a query that returns created/updated/unchanged counts."""
-        for outcome in self.unwind(name, rows, progress.advance):
+    def counted(
+        self,
+        what: str,
+        write: Callable[[Target, list[Row]], Counts],
+        rows: Iterable[Row],
+        progress: Progress,
+    ) -> None:
+        """``unwind`` a write that returns created/updated/unchanged counts."""
+        for outcome in self.unwind(write, rows, progress.advance):
             self.summary.count(what, outcome)
 
     def write(self, batch: Batch | Stream, progress: Progress | None = None) -> None:
@@ -182,27 +206,27 @@ class Writer:
         progress = progress or NoProgress()
         summary = self.summary
         touched: set[str] = set(batch.extra_conversation_ids)
-        self.counted("organisations", "import.organisations", batch.organisations, progress)
-        self.counted("domains", "import.domains", batch.domains, progress)
-        self.counted("people", "import.people", batch.people, progress)
-        for row in self.unwind("import.opt_out", batch.opted_out):
-            touched.update(row["conversations"])
-        self.counted("addresses", "import.emails", batch.emails, progress)
+        self.counted("organisations", imports.organisations, batch.organisations, progress)
+        self.counted("domains", imports.domains, batch.domains, progress)
+        self.counted("people", imports.people, batch.people, progress)
+        for left in self.unwind(imports.opt_out, batch.opted_out):
+            touched.update(left)
+        self.counted("addresses", imports.emails, batch.emails, progress)
         for takeover in batch.takeovers:
-            (row,) = self.run("people.merge", keep=takeover["keep"], drop=takeover["drop"])
-            touched.update(row["conversations"])
+            merged = self.apply(imports.merge_people, takeover["keep"], takeover["drop"])
+            touched.update(merged.conversations)
             summary.count("merged people", {"updated": 1})
-        self.counted("jobs", "import.jobs", batch.jobs, progress)
-        self.counted("employments", "import.employments", batch.employments, progress)
+        self.counted("jobs", imports.jobs, batch.jobs, progress)
+        self.counted("employments", imports.employments, batch.employments, progress)
         conversations = _noting(map(_timed, batch.conversations), "id", touched)
-        self.counted("conversations", "import.conversations", conversations, progress)
+        self.counted("conversations", imports.conversations, conversations, progress)
         participations = _noting(batch.participations, "conversation_id", touched)
-        self.counted("participations", "import.participations", participations, progress)
+        self.counted("participations", imports.participations, participations, progress)
         if summary.conversation_ids:
             summary.conversation_ids.update(touched)
         else:  # the first write: no second set of (perhaps millions of) ids
             summary.conversation_ids = touched
-        self.unwind("import.count_participants", sorted(touched))
+        self.unwind(imports.count_participants, sorted(touched))
 
 
 def chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
@@ -256,7 +280,7 @@ def _ahead(made: Iterator[list[T]]) -> Iterator[list[T]]:
 
 
 def _timed(row: Row) -> Row:
-    """A conversation row for ``import.conversations``: its date (aware) as ``at``, seconds and
+    """A conversation row for ``imports.conversations``: its date (aware) as ``at``, seconds and
     nanoseconds since the epoch (the driver packs a datetime in pure Python, 30 us each)."""
     props = dict(row["props"])
     since = props.pop("date") - EPOCH

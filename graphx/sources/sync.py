@@ -9,7 +9,6 @@ does not stop the others.
 
 from __future__ import annotations
 
-import json
 import logging
 import time
 from collections import Counter
@@ -22,6 +21,7 @@ from graphx.errors import GraphxError, SourceUnreachable
 from graphx.importers.resolve import Resolver
 from graphx.importers.summary import ImportSummary
 from graphx.importers.writer import Writer
+from graphx.repository import sources
 from graphx.sources import registry
 from graphx.sources.spec import SourceSpec
 from graphx.sources.steps import Item, Reader, Step
@@ -144,30 +144,26 @@ def _write_step(
         kept.clear()
         lost.clear()
         removed.clear()
-        cleared = writer.run("sources.clear_participants", ids=sorted(old & offered))
-        lost.extend(row["people"] for row in cleared)
+        lost.extend(sources.clear_participants(writer.tx, sorted(old & offered)))
         batch = Resolver(writer).batch(step.encounters, summary)
         ids = [row["id"] for row in batch.conversations]
         writer.write(batch)
-        writer.run("sources.deliver", name=name, ids=ids)
+        sources.deliver(writer.tx, name, ids)
         done = set(ids)
         kept.extend(
             replace(i, conversation_ids=tuple(c for c in i.conversation_ids if c in done))
             for i in step.items
         )
         if kept:
-            writer.run("sources.keep_items", name=name, rows=[_item_row(i) for i in kept])
+            sources.keep_items(writer.tx, name, kept)
         if step.gone:
-            writer.run("sources.drop_items", name=name, keys=step.gone)
+            sources.drop_items(writer.tx, name, step.gone)
         gone = sorted(old - {c for i in kept for c in i.conversation_ids})
-        for row in writer.run("sources.remove_conversations", ids=gone) if gone else []:
-            removed.append(row["id"])
-            lost.append(row["people"])
+        for conversation, people in sources.remove_conversations(writer.tx, gone) if gone else []:
+            removed.append(conversation)
+            lost.append(people)
         key, state = step.cursor or ("", None)
-        writer.run(
-            "sources.advance", name=name, key=key, fetched=step.fetched,
-            state=json.dumps(state, sort_keys=True) if state is not None else None,
-        )  # fmt: skip
+        sources.advance(writer.tx, name, key, step.fetched, state)
 
     writer.transact(work)
     for item in kept:
@@ -176,10 +172,3 @@ def _write_step(
         known.pop(key, None)
     groups.extend(lost)
     return summary, len(removed)
-
-
-def _item_row(item: Item) -> dict[str, Any]:
-    return {
-        "key": item.key, "etag": item.etag, "horizon": item.horizon,
-        "recurring": item.recurring, "conversations": list(item.conversation_ids),
-    }  # fmt: skip

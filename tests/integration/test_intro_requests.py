@@ -253,7 +253,7 @@ def test_opting_out_or_erasure_removes_the_requests_naming_the_person(
     assert (result.requests, result.request_notes_scrubbed) == (1, 1)
     (left,) = list_requests(graph, AS_OF)
     assert (left.id, left.steps[0].note) == ("r2", ERASED)
-    graph.write("import.opt_out", rows=["bob"])
+    graph.write("imports.opt_out", rows=["bob"])
     assert list_requests(graph, AS_OF) == []
     with pytest.raises(NotFound):
         get_request(graph, "r2", AS_OF)

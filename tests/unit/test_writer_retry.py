@@ -76,7 +76,7 @@ def test_an_import_deadlocked_every_time_gives_up_after_the_last_attempt() -> No
     db = _FakeDb([DEADLOCK] * writer.ATTEMPTS)
     with pytest.raises(TransientError):
         Writer(db, ImportSummary(source="x")).write_all(_batch())  # type: ignore[arg-type]
-    assert db.calls.count("import.organisations") == writer.ATTEMPTS
+    assert db.calls.count("imports.organisations") == writer.ATTEMPTS
     assert db.commits == 0
 
 
@@ -84,4 +84,4 @@ def test_other_transient_errors_are_not_retried() -> None:
     db = _FakeDb([OUT_OF_MEMORY])
     with pytest.raises(TransientError):
         Writer(db, ImportSummary(source="x")).write_all(_batch())  # type: ignore[arg-type]
-    assert db.calls == ["import.organisations"]
+    assert db.calls == ["imports.organisations"]
