@@ -21,8 +21,7 @@ from graphx.db import Database
 from graphx.directory import Director, colleagues, directors_among
 from graphx.errors import NotFound
 from graphx.gaps import GapsConfig, usual_gap
-from graphx.model import Level
-from graphx.ties.model import Tie
+from graphx.model import Level, Tie
 from graphx.ties.view import TieView
 from graphx.ties.wording import ago
 

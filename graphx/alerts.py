@@ -38,9 +38,9 @@ from graphx.db import Database, Row
 from graphx.directory import Director, Organisation, client_directors, colleagues
 from graphx.gaps import GapsConfig, gaps
 from graphx.importers.resolve import AUTO_PERSON_PREFIX
-from graphx.model import DIRECTOR_LEVELS, Level
+from graphx.model import DIRECTOR_LEVELS, Level, Tie
 from graphx.relationship import contacts_of
-from graphx.ties.model import Tie, configured, score_pair
+from graphx.ties.model import configured, score_pair
 from graphx.ties.view import TieView, explain, until
 from graphx.ties.wording import level_reason
 

@@ -23,8 +23,7 @@ from graphx.directory import (
     directors_of,
 )
 from graphx.errors import NotFound
-from graphx.model import Level
-from graphx.ties.model import Tie
+from graphx.model import Level, Tie
 from graphx.ties.view import TieView
 
 COVERED_LEVEL = Level.PERSONAL

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from graphx.db import Database
-from graphx.ties.model import Tie
+from graphx.model import Tie
 from graphx.ties.view import TieView
 
 _WORD = re.compile(r"\w+", re.UNICODE)

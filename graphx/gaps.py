@@ -35,8 +35,7 @@ from graphx.directory import (
     people,
 )
 from graphx.intro import link_weight
-from graphx.model import Level
-from graphx.ties.model import Tie
+from graphx.model import Level, Tie
 from graphx.ties.view import TieView
 from graphx.ties.wording import ago
 

@@ -27,7 +27,7 @@ import networkx as nx
 from graphx.db import Database
 from graphx.directory import people
 from graphx.errors import NotFound
-from graphx.ties.model import Tie
+from graphx.model import Tie
 from graphx.ties.view import TieView
 from graphx.ties.wording import ago
 

@@ -37,8 +37,7 @@ from graphx.db import Database
 from graphx.directory import Director, Person, client_directors, colleagues, people
 from graphx.errors import InputError
 from graphx.intro import link_weight
-from graphx.model import Level
-from graphx.ties.model import Tie
+from graphx.model import Level, Tie
 from graphx.ties.view import TieView, until
 
 OCCASION_KINDS: tuple[str, ...] = ("event", "trip")

@@ -7,7 +7,8 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from graphx.db import Database
-from graphx.ties.model import Config, Contact, Tie, configured, score_pair
+from graphx.model import Contact, Tie
+from graphx.ties.model import Config, configured, score_pair
 from graphx.ties.view import explain
 
 

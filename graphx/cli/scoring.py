@@ -11,9 +11,8 @@ from rich.table import Table
 
 from graphx.cli.common import AS_OF_OPTION, JSON_OPTION, as_of_date, database, out, print_json
 from graphx.intro_requests import introduced_between
-from graphx.model import Level
+from graphx.model import Level, Tie
 from graphx.people import resolve_person
-from graphx.ties.model import Tie
 from graphx.ties.store import remove_assessment, score_all, set_assessment
 from graphx.ties.view import explain, organisation_people, ties_as_of
 

@@ -1,7 +1,7 @@
 """The depth model: how well two people know each other, from their conversations.
 
 Pure: no database. Given one pair's conversation history and a date, :func:`score_pair`
-returns a :class:`Tie` with a ``strength`` (a number), a ``level`` 0-4 (none, met,
+returns a :class:`graphx.model.Tie` with a ``strength`` (a number), a ``level`` 0-4 (none, met,
 business, personal, trusted) and ``components``: sentences that say why. The formula,
 its grounds and its defaults are in ``docs/depth.md``; every weight and threshold lives in
 :class:`Config`, loaded from a TOML file (defaults: ``graphx/ties/defaults.toml``).
@@ -34,15 +34,21 @@ from dataclasses import asdict, dataclass, field, fields
 from datetime import UTC, date, datetime, time
 from functools import cache
 from pathlib import Path
-from typing import Any, Literal, NamedTuple
+from typing import Any, NamedTuple
 
 from graphx.config import load_settings
 from graphx.errors import ConfigError
-from graphx.model import CONVERSATION_KINDS, DEFAULT_DEPTH, DEPTHS, YEAR_DAYS, Level
+from graphx.model import (
+    CONVERSATION_KINDS,
+    DEFAULT_DEPTH,
+    DEPTHS,
+    YEAR_DAYS,
+    Contact,
+    Level,
+    Organiser,
+    Tie,
+)
 from graphx.ties.wording import components, count
-
-Organiser = Literal["a", "b", "both", "other"]
-"""Who organised a conversation, seen from the pair: a, b, both of them, or someone else."""
 
 DEFAULTS_PATH = Path(__file__).with_name("defaults.toml")
 _SECTIONS = ("group", "duration", "decay", "bonus", "levels")
@@ -170,106 +176,6 @@ def configured() -> Config:
 def _from_file(path: str, stamp: int) -> Config:
     """The settings of one version (modification time ``stamp``) of a TOML file."""
     return Config.from_toml(path)
-
-
-# --- input and output -----------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Contact:
-    """One conversation of a pair, seen from the pair ``(a, b)``.
-
-    ``date`` is when it took place (a date counts as midnight UTC); ``depth`` None means
-    the kind's default; ``participants`` is the whole group's size (2 = one-to-one);
-    ``organiser`` says who took the initiative.
-    """
-
-    date: datetime | date
-    kind: str
-    depth: str | None = None
-    duration_minutes: float | None = None
-    participants: int = 2
-    organiser: Organiser = "other"
-    id: str = ""
-
-
-@dataclass(frozen=True)
-class Assessment:
-    """A colleague's own judgement of a tie: it is shown beside the computed level."""
-
-    level: int
-    reason: str
-    by: str
-    at: datetime
-
-
-@dataclass(frozen=True)
-class Tie:
-    """How well ``a`` and ``b`` know each other as of ``as_of``: the one shape of a tie.
-
-    The model and the store give it with ``a < b``; :meth:`seen_from` turns it round, so that
-    ``a`` is the person a question starts from.
-
-    ``by_depth`` counts conversations by the depth the model used for the pair (a personal
-    dinner of 20 counts as business, see :func:`effective_depth`). ``last_deep`` is the
-    date of the last conversation as of which the tie stood at personal (3) or higher.
-    """
-
-    a: str
-    b: str
-    level: int
-    strength: float
-    first_contact: datetime | None
-    last_contact: datetime | None
-    conversations: int
-    by_kind: Mapping[str, int]
-    by_depth: Mapping[str, int]
-    components: tuple[str, ...]
-    as_of: date
-    organised_by_a: int = 0
-    organised_by_b: int = 0
-    last_deep: datetime | None = None
-    assessment: Assessment | None = None
-
-    @property
-    def level_name(self) -> str:
-        return Level(self.level).label
-
-    def seen_from(self, person_id: str) -> Tie:
-        """The same tie with ``a`` the given person (the organiser counts follow)."""
-        if person_id != self.b:
-            return self
-        return Tie(  # not dataclasses.replace, 1.5x slower (thousands per answer)
-            a=self.b,
-            b=self.a,
-            level=self.level,
-            strength=self.strength,
-            first_contact=self.first_contact,
-            last_contact=self.last_contact,
-            conversations=self.conversations,
-            by_kind=self.by_kind,
-            by_depth=self.by_depth,
-            components=self.components,
-            as_of=self.as_of,
-            organised_by_a=self.organised_by_b,
-            organised_by_b=self.organised_by_a,
-            last_deep=self.last_deep,
-            assessment=self.assessment,
-        )
-
-    @property
-    def assessed_level(self) -> int | None:
-        return None if self.assessment is None else self.assessment.level
-
-    def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready mapping (dates stay date objects; ``print_json`` writes ISO 8601)."""
-        out = asdict(self)
-        out["by_kind"] = dict(self.by_kind)
-        out["by_depth"] = dict(self.by_depth)
-        out["components"] = list(self.components)
-        out["level_name"] = self.level_name
-        out["assessed_level"] = self.assessed_level
-        return out
 
 
 # --- the parts of the formula ---------------------------------------------------------

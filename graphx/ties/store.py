@@ -26,8 +26,8 @@ import numpy as np
 
 from graphx.db import Database
 from graphx.errors import GraphxError, NotFound
-from graphx.model import CONVERSATION_KINDS, DEPTHS, Level
-from graphx.ties.model import Assessment, Config, configured
+from graphx.model import CONVERSATION_KINDS, DEPTHS, Assessment, Level
+from graphx.ties.model import Config, configured
 from graphx.ties.vectorised import (
     Conversations,
     IntArray,

@@ -33,12 +33,11 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from graphx.model import CONVERSATION_KINDS, DEPTHS, YEAR_DAYS, Level
+from graphx.model import CONVERSATION_KINDS, DEPTHS, YEAR_DAYS, Level, Tie
 from graphx.ties.model import (
     DEPTH_RANK,
     Config,
     Prepared,
-    Tie,
     base_weight,
     evaluate,
     last_deep,

@@ -23,12 +23,9 @@ import numpy as np
 from graphx.db import Database, Row, from_epoch
 from graphx.directory import people
 from graphx.errors import GraphxError
-from graphx.model import CONVERSATION_KINDS, DEFAULT_DEPTH, DEPTHS, Level
+from graphx.model import CONVERSATION_KINDS, DEFAULT_DEPTH, DEPTHS, Assessment, Contact, Level, Tie
 from graphx.ties.model import (
-    Assessment,
     Config,
-    Contact,
-    Tie,
     configured,
     contributions,
     effective_depth,

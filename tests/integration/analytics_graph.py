@@ -6,7 +6,8 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
 
 from graphx.db import Database
-from graphx.ties.model import Config, Contact, Tie, score_pair
+from graphx.model import Contact, Tie
+from graphx.ties.model import Config, score_pair
 
 AS_OF = date(2025, 6, 30)
 """The date the test ties are made for (:func:`tie`)."""

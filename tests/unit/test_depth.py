@@ -12,8 +12,8 @@ import pytest
 import graphx.ties.model
 import graphx.ties.wording
 from graphx.errors import ConfigError
-from graphx.model import Level
-from graphx.ties.model import Config, Contact, score_pair
+from graphx.model import Contact, Level
+from graphx.ties.model import Config, score_pair
 
 TODAY = date(2025, 6, 30)
 

@@ -8,8 +8,8 @@ from datetime import date, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from graphx.model import CONVERSATION_KINDS, DEPTHS
-from graphx.ties.model import Config, Contact, score_pair
+from graphx.model import CONVERSATION_KINDS, DEPTHS, Contact
+from graphx.ties.model import Config, score_pair
 
 AS_OF = date(2025, 6, 30)
 EPS = 1e-9

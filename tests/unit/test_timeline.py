@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 from dashboards.components.timeline import conversation_timeline
+from graphx.model import Contact
 from graphx.relationship import Relationship
-from graphx.ties.model import Config, Contact, score_pair
+from graphx.ties.model import Config, score_pair
 
 
 def test_the_timeline_has_a_row_for_each_kind_the_pair_held_in_the_canonical_order() -> None:

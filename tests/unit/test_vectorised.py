@@ -12,8 +12,8 @@ from typing import Any
 import numpy as np
 import pytest
 
-from graphx.model import CONVERSATION_KINDS, DEPTHS
-from graphx.ties.model import DEPTH_RANK, Config, Prepared, Tie, base_weight, tie_from_prepared
+from graphx.model import CONVERSATION_KINDS, DEPTHS, Tie
+from graphx.ties.model import DEPTH_RANK, Config, Prepared, base_weight, tie_from_prepared
 from graphx.ties.vectorised import NEVER, read_conversations, score_contacts
 from graphx.ties.view import stored_tie, until
 
