@@ -38,6 +38,7 @@ from graphx.directory import Director, Person, client_directors, colleagues, peo
 from graphx.errors import InputError
 from graphx.intro import link_weight
 from graphx.model import Level, Tie
+from graphx.repository.conversations import occasions
 from graphx.ties.view import TieView, until
 
 OCCASION_KINDS: tuple[str, ...] = ("event", "trip")
@@ -242,19 +243,15 @@ def _recently_met(
     if not directors:
         return {}
     since = datetime.combine(on - timedelta(days=recent_days), time(), UTC)
-    rows = db.read(
-        "occasion.recent",
-        ids=sorted({d.id for d in directors}),
-        kinds=list(OCCASION_KINDS),
-        since=since,
-        until=until(on),
+    attended = occasions(
+        db, sorted({d.id for d in directors}), list(OCCASION_KINDS), since, until(on)
     )
     org = {d.id: d.organisation_id for d in directors}
     found: dict[str, RecentlyMet] = {}
-    for r in rows:
-        pid = str(r["person_id"])
-        if pid not in found and mentions(str(r["subject"]), interest):
-            found[pid] = RecentlyMet(pid, org[pid], str(r["conversation_id"]), _day(r["date"]))
+    for o in attended:
+        pid = o.person_id
+        if pid not in found and mentions(o.subject, interest):
+            found[pid] = RecentlyMet(pid, org[pid], o.conversation_id, _day(o.date))
     return found
 
 

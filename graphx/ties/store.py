@@ -27,6 +27,8 @@ import numpy as np
 from graphx.db import Database
 from graphx.errors import GraphxError, NotFound
 from graphx.model import CONVERSATION_KINDS, DEPTHS, Assessment, Level
+from graphx.repository import conversations as stored_conversations
+from graphx.repository import ties as stored_ties
 from graphx.ties.model import Config, configured
 from graphx.ties.vectorised import (
     Conversations,
@@ -105,18 +107,17 @@ class StoreState:
 
 
 def store_state(db: Database) -> StoreState:
-    """The state of the stored ties (``ties.state``)."""
-    rows = db.read("ties.state")
-    if not rows:
+    """The state of the stored ties."""
+    found = stored_ties.state(db)
+    if found is None:
         return StoreState(None, None, False)
-    row = rows[0]
-    return StoreState(row["config"], row["scored"], bool(row["complete"]))
+    return StoreState(*found)
 
 
 def mark_incomplete(db: Database) -> None:
     """Say that conversations changed without a re-score: answers compute from the
     conversations until the next full run."""
-    db.write("ties.mark_incomplete")
+    stored_ties.mark_incomplete(db)
 
 
 class _Tally:
@@ -180,12 +181,7 @@ def _score_and_store(
         chosen = scores.weighty()
         rows = scores.rows(chosen)
         for at in range(0, len(rows), _WRITE_BATCH):
-            db.write(
-                "ties.store",
-                rows=rows[at : at + _WRITE_BATCH],
-                config=config.fingerprint,
-                run=run,
-            )
+            stored_ties.store(db, rows[at : at + _WRITE_BATCH], config.fingerprint, run)
         tally.add(scores, chosen, keep_pairs)
     return tally
 
@@ -214,14 +210,14 @@ def score_all(db: Database, config: Config | None = None) -> ScoreSummary:
     config = config or configured()
     started = clock.perf_counter()
     run = uuid.uuid4().hex
-    db.write("ties.set_state", config=config.fingerprint, scored=date.today(), complete=False)
+    stored_ties.set_state(db, config.fingerprint, date.today(), complete=False)
     with paused_gc():
-        conversations = read_conversations(db.stream("ties.conversations", until=None), config)
+        conversations = read_conversations(stored_conversations.every(db, None), config)
         keys, counts = _candidates(conversations, config)
         tally = _score_and_store(db, conversations, keys, counts, config, run)
-    (row,) = db.run_in_autocommit("ties.delete_other_runs", run=run)
-    db.write("ties.set_state", config=config.fingerprint, scored=date.today(), complete=True)
-    return tally.summary(int(row["removed"]), len(conversations), True, started)
+    removed = stored_ties.delete_other_runs(db, run)
+    stored_ties.set_state(db, config.fingerprint, date.today(), complete=True)
+    return tally.summary(removed, len(conversations), True, started)
 
 
 def score_conversations(
@@ -235,8 +231,9 @@ def score_conversations(
     ``removed`` ones (given by their participants' ids: they no longer exist).
 
     The conversations that two or more of their people shared are streamed once each, with
-    only those people as participants (``ties.shared_conversations``); each touched pair is
-    scored over its whole history, and loses its stored tie when it no longer carries weight.
+    only those people as participants (:func:`graphx.repository.conversations.shared`); each
+    touched pair is scored over its whole history, and loses its stored tie when it no longer
+    carries weight.
     """
     config = config or configured()
     started = clock.perf_counter()
@@ -244,12 +241,12 @@ def score_conversations(
     groups = [sorted(set(people)) for people in removed]
     ordered = sorted(ids)
     for start in range(0, len(ordered), _BATCH):
-        for row in db.read("ties.conversation_people", ids=ordered[start : start + _BATCH]):
-            groups.append(sorted(set(row["people"])))
+        for found in stored_conversations.participants(db, ordered[start : start + _BATCH]):
+            groups.append(sorted(set(found)))
     people = {p for group in groups for p in group}
     pairs = {(a, b) for group in groups for i, a in enumerate(group) for b in group[i + 1 :]}
     with paused_gc():
-        rows = db.stream("ties.shared_conversations", person_ids=sorted(people))
+        rows = stored_conversations.shared(db, sorted(people))
         conversations = read_conversations(rows, config, touched=ids)
         keys, counts = conversations.pair_counts(np.ones(len(conversations), dtype=bool))
         index = {person: i for i, person in enumerate(conversations.people)}
@@ -262,7 +259,7 @@ def score_conversations(
         )
     gone = sorted([a, b] for a, b in pairs if (a, b) not in tally.weighty)
     for start in range(0, len(gone), _BATCH):
-        db.write("ties.delete_pairs", pairs=gone[start : start + _BATCH])
+        stored_ties.delete_pairs(db, gone[start : start + _BATCH])
     return tally.summary(len(gone), len(ids), False, started)
 
 
@@ -283,7 +280,7 @@ def rescore(
     if not conversation_ids and not removed:
         return None
     config = config or configured()
-    total = int(db.read("stats.counts")[0]["conversations"])
+    total = stored_conversations.count(db)
     changed = len(conversation_ids) + len(removed)
     if not store_state(db).serves(config) or changed > FULL_SHARE * total:
         return score_all(db, config)
@@ -304,14 +301,13 @@ def set_assessment(
     if not reason.strip():
         raise GraphxError("an assessment needs a reason")
     a, b = sorted((a_id, b_id))
-    rows = db.write("ties.assess", a=a, b=b, level=level, reason=reason, by=by)
-    if not rows:
+    assessment = stored_ties.assess(db, a, b, level, reason, by)
+    if assessment is None:
         raise NotFound(f"no people {a!r} and {b!r}")
-    row = rows[0]
-    return Assessment(int(row["level"]), row["reason"], row["by"], row["at"])
+    return assessment
 
 
 def remove_assessment(db: Database, a_id: str, b_id: str) -> bool:
     """Remove the assessment of a pair; False when there was none."""
     a, b = sorted((a_id, b_id))
-    return bool(db.write("ties.unassess", a=a, b=b)[0]["removed"])
+    return stored_ties.unassess(db, a, b)

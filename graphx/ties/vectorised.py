@@ -140,7 +140,8 @@ def read_conversations(
     touched: Collection[str] = (),
     among: Collection[str] | None = None,
 ) -> Conversations:
-    """Conversations from ``ties.conversations``-shaped rows (values in its column order).
+    """Conversations from rows shaped as :func:`graphx.repository.conversations.every`
+    streams them (values in its column order).
 
     Only those with ``at < before`` (epoch seconds) when given, and the ``touched`` ones
     whatever their date (incremental scoring marks them). With ``among``, members outside it
@@ -325,10 +326,11 @@ class PairScores:
         return out
 
     def rows(self, chosen: IntArray) -> list[list[Any]]:
-        """Rows for ``ties.store`` of the ``chosen`` pairs (scored as of their last contact):
-        ``[a, b, level, strength, half_life, day, business_until, personal_until,
-        trusted_until, first, last, conversations, organised_by_a, organised_by_b,
-        n_<kind>... (model order), n_<depth>..., last_deep]``, moments in epoch seconds."""
+        """Rows for :func:`graphx.repository.ties.store` of the ``chosen`` pairs (scored as of
+        their last contact): ``[a, b, level, strength, half_life, day, business_until,
+        personal_until, trusted_until, first, last, conversations, organised_by_a,
+        organised_by_b, n_<kind>... (model order), n_<depth>..., last_deep]``, moments in
+        epoch seconds."""
         if self.drops is None:
             raise ValueError("only ties scored as of their last contact are stored")
         kind_cols = [self.kinds.index(k) if k in self.kinds else -1 for k in CONVERSATION_KINDS]

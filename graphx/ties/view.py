@@ -20,23 +20,18 @@ from typing import Any
 
 import numpy as np
 
-from graphx.db import Database, Row, from_epoch
+from graphx.db import Database, from_epoch
 from graphx.directory import people
 from graphx.errors import GraphxError
-from graphx.model import CONVERSATION_KINDS, DEFAULT_DEPTH, DEPTHS, Assessment, Contact, Level, Tie
-from graphx.ties.model import (
-    Config,
-    configured,
-    contributions,
-    effective_depth,
-    score_pair,
-)
+from graphx.model import CONVERSATION_KINDS, DEFAULT_DEPTH, DEPTHS, Contact, Level, Tie
+from graphx.repository import conversations as stored_conversations
+from graphx.repository import ties as stored_ties
+from graphx.ties.model import Config, configured, contributions, effective_depth, score_pair
 from graphx.ties.store import store_state
 from graphx.ties.vectorised import PairScores, paused_gc, read_conversations, score_contacts
 
 _BATCH = 2000
 _LN2 = math.log(2)
-_PERSONAL_KINDS = sorted(k for k, depth in DEFAULT_DEPTH.items() if depth == "personal")
 
 
 def until(as_of: date) -> datetime:
@@ -72,7 +67,8 @@ def computed_scores(
     asked: Collection[str] | None = None,
     among: Collection[str] | None = None,
 ) -> PairScores:
-    """Every pair's tie as of ``as_of`` from ``ties.conversations``-shaped rows: only the pairs
+    """Every pair's tie as of ``as_of`` from rows shaped as
+    :func:`graphx.repository.conversations.every` streams them: only the pairs
     with someone in ``asked`` when given (the others are never scored); with ``among``, other
     participants are left out before pairs are formed (group sizes stay)."""
     with paused_gc():
@@ -113,10 +109,8 @@ class Histories:
     def _fetch(self, db: Database, person_ids: Collection[str]) -> None:
         missing = sorted(set(person_ids) - self._read)
         for start in range(0, len(missing), _BATCH):
-            rows = db.stream(
-                "ties.person_conversations",
-                person_ids=missing[start : start + _BATCH],
-                until=until(self.last_day),
+            rows = stored_conversations.of_people(
+                db, missing[start : start + _BATCH], until(self.last_day)
             )
             for row in rows:  # values in the query's column order, people last
                 key = str(row[0])
@@ -193,20 +187,17 @@ class TieView:
             return set(person_ids)
         moment = until(self.as_of)
         if self._later is None:
-            self._later = bool(self.db.read("ties.any_after", until=moment))
+            self._later = stored_conversations.any_after(self.db, moment)
         if not self._later or not person_ids:
             return set()
-        rows = self.db.read("ties.active_after", ids=sorted(person_ids), until=moment)
-        return {str(r["id"]) for r in rows}
+        return stored_conversations.active_after(self.db, sorted(person_ids), moment)
 
     def _weighty_between(self, left: set[str], right: set[str], floor: int) -> list[Tie]:
         if not left or not right:
             return []
         day = self.as_of.toordinal()
-        rows = self.db.stream(  # raw values: stored ties hold numbers and lists only
-            "ties.weighty_between", left=sorted(left), right=sorted(right), day=day,
-            min_level=floor,
-        )  # fmt: skip
+        # raw values: stored ties hold numbers and lists only
+        rows = stored_ties.weighty_between(self.db, sorted(left), sorted(right), day, floor)
         return [stored_tie(values, day) for values in rows]
 
     def _computed_between(
@@ -227,18 +218,16 @@ class TieView:
     def _among(self, left: set[str], right: set[str], top: int | None) -> list[Tie]:
         """The ties of ``left`` to ``left`` and ``right`` (with ``top``, only those that can
         be notable), from their conversations with only those participants sent
-        (``ties.conversations_among``)."""
+        (:func:`graphx.repository.conversations.among`)."""
         ordered, among = sorted(left), sorted(left | right)
         with paused_gc():
             rows = [
                 conversation
                 for start in range(0, len(ordered), _BATCH)
-                for (found,) in self.db.stream(
-                    "ties.conversations_among", person_ids=ordered[start : start + _BATCH],
-                    among=among, until=until(self.as_of),
+                for conversation in stored_conversations.among(
+                    self.db, ordered[start : start + _BATCH], among, until(self.as_of)
                 )
-                for conversation in found
-            ]  # fmt: skip
+            ]
             unique = list({row[0]: row for row in rows}.values())
         scores = computed_scores(unique, self.as_of, self.config, left)
         if top is None:
@@ -250,14 +239,13 @@ class TieView:
     def _personal_pairs(self, left: set[str], right: set[str]) -> list[Tie]:
         """Ties of only the pairs that shared a personal conversation up to the date: no
         other pair can stand at personal or above (that level needs personal weight)."""
-        rows = self.db.read(
-            "ties.personal_pairs", left=sorted(left), right=sorted(right),
-            until=until(self.as_of), personal_kinds=_PERSONAL_KINDS,
-        )  # fmt: skip
-        pairs = sorted({(min(r["a"], r["b"]), max(r["a"], r["b"])) for r in rows})
+        shared = stored_conversations.personal_pairs(
+            self.db, sorted(left), sorted(right), until(self.as_of)
+        )
+        pairs = sorted({(min(a, b), max(a, b)) for a, b in shared})
         found = _pair_histories(self.db, pairs, self.as_of)
         ties = (
-            score_pair(a, b, [_contact(r) for r in found.get((a, b), [])], self.as_of, self.config)
+            score_pair(a, b, [c for c, _ in found.get((a, b), [])], self.as_of, self.config)
             for a, b in pairs
         )
         return [tie for tie in ties if tie.level >= 1]
@@ -289,10 +277,8 @@ class TieView:
         stored = wanted - computed
         if stored:
             day = self.as_of.toordinal()
-            ((found,),) = self.db.stream(
-                "ties.weighty_around", ids=sorted(stored), day=day, min_level=floor
-            )
-            out += [stored_tie(values, day) for values in found]
+            rows = stored_ties.weighty_around(self.db, sorted(stored), day, floor)
+            out += [stored_tie(values, day) for values in rows]
         return out
 
     def notable_between(self, left: Collection[str], right: Collection[str], top: int) -> list[Tie]:
@@ -325,50 +311,30 @@ def ties_as_of(
     wanted = None if person_ids is None else sorted(set(person_ids))
     moment = until(as_of)
     if wanted is None:
-        rows = db.stream("ties.conversations", until=moment)
+        rows = stored_conversations.every(db, moment)
     else:  # one query: each conversation once, however many of them took part
-        rows = db.stream("ties.person_conversations", person_ids=wanted, until=moment)
+        rows = stored_conversations.of_people(db, wanted, moment)
     ties = computed_ties(rows, as_of, config, wanted)
     ties = _with_assessments(db, ties, wanted, as_of)
     return sorted(ties, key=lambda t: (-t.strength, t.a, t.b))
 
 
-def _organiser(role_a: str | None, role_b: str | None) -> str:
-    if role_a == "organizer":
-        return "both" if role_b == "organizer" else "a"
-    return "b" if role_b == "organizer" else "other"
-
-
-def _contact(row: Row) -> Contact:
-    return Contact(
-        date=datetime.fromtimestamp(row["at"], UTC),
-        kind=row["kind"],
-        depth=row["depth"],
-        duration_minutes=row["duration_minutes"],
-        participants=int(row["participants"]),
-        organiser=_organiser(row["role_a"], row["role_b"]),  # type: ignore[arg-type]
-        id=row["id"],
-    )
-
-
 def _pair_histories(
     db: Database, pairs: Sequence[tuple[str, str]], as_of: date
-) -> dict[tuple[str, str], list[Row]]:
-    found: dict[tuple[str, str], list[Row]] = defaultdict(list)
+) -> dict[tuple[str, str], list[tuple[Contact, str | None]]]:
+    """The conversations of each pair up to ``as_of``, oldest first, with their subjects."""
+    found: dict[tuple[str, str], list[tuple[Contact, str | None]]] = defaultdict(list)
     for start in range(0, len(pairs), _BATCH):
         chunk = [list(p) for p in pairs[start : start + _BATCH]]
-        for row in db.read("ties.pair_conversations", pairs=chunk, until=until(as_of)):
-            found[(row["a"], row["b"])].append(row)
+        for a, b, contact, subject in stored_conversations.of_pairs(db, chunk, until(as_of)):
+            found[(a, b)].append((contact, subject))
     return found
 
 
 def _with_assessments(
     db: Database, ties: list[Tie], person_ids: list[str] | None, as_of: date
 ) -> list[Tie]:
-    found = {
-        (r["a"], r["b"]): Assessment(int(r["level"]), r["reason"], r["by"], r["at"])
-        for r in db.read("ties.assessments", person_ids=person_ids)
-    }
+    found = stored_ties.assessments(db, person_ids)
     if not found:
         return ties
     out = [replace(t, assessment=found.pop((t.a, t.b), None)) for t in ties]
@@ -395,12 +361,12 @@ def explain(
         raise GraphxError("explain needs two different people")
     a, b = sorted((a_id, b_id))
     rows = _pair_histories(db, [(a, b)], as_of).get((a, b), [])
-    contacts = [_contact(r) for r in rows]
+    contacts = [contact for contact, _ in rows]
     names = {pid: person.name for pid, person in people(db, [a, b]).items() if person.name}
     tie = score_pair(a, b, contacts, as_of, config, names)
     weights = contributions(contacts, as_of, config)
     conversations = []
-    for row, contact, weight in zip(rows, contacts, weights, strict=True):
+    for (contact, subject), weight in zip(rows, weights, strict=True):
         tagged = contact.depth or DEFAULT_DEPTH.get(contact.kind, "business")
         conversations.append(
             {
@@ -412,7 +378,7 @@ def explain(
                 "duration_minutes": contact.duration_minutes,
                 "participants": contact.participants,
                 "organiser": contact.organiser,
-                "subject": row.get("subject"),
+                "subject": subject,
                 "weight": weight,
             }
         )

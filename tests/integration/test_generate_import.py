@@ -51,7 +51,7 @@ def test_the_small_company_imports_with_the_counts_of_its_files(
 
     # the stored ties are the pairs of the whole history that carry weight, scored alike
     full = score_contacts(
-        read_conversations(db.stream("ties.conversations", until=None), config).contacts(),
+        read_conversations(db.stream("conversations.every", until=None), config).contacts(),
         None,
         config,
     )

@@ -4,7 +4,7 @@
 // group: the pairs between them are all a question about those people needs (a reception of
 // 900 guests is sent with the few who matter). One row holding a list
 // of [id, at, kind, depth, duration_minutes, participants, people] (the columns of
-// ties.conversations): a hundred thousand records cost the driver several times more.
+// conversations.every): a hundred thousand records cost the driver several times more.
 // params: person_ids, among, until
 UNWIND $person_ids AS person_id
 MATCH (:Person {id: person_id})-[:PARTICIPATED]->(c:Conversation)

@@ -1,5 +1,5 @@
 // The conversations before a moment of some people, each once, with all their participants
-// who have not opted out (same columns as ties.conversations).
+// who have not opted out (same columns as conversations.every).
 // params: person_ids, until
 UNWIND $person_ids AS person_id
 MATCH (:Person {id: person_id})-[:PARTICIPATED]->(c:Conversation)
