@@ -24,9 +24,9 @@ from typing import Any
 from graphx.config import load_settings
 from graphx.coverage import coverage, portfolio
 from graphx.db import Database, connect
-from graphx.directory import client_directors, colleagues
 from graphx.gaps import gaps
 from graphx.intro import introductions
+from graphx.repository.employment import client_directors, colleagues
 
 # The baseline's statement: constant text, values always as parameters.
 SHORTEST = """MATCH (a:Person {id: $a}), (b:Person {id: $b})

@@ -32,6 +32,7 @@ from graphx.config import Settings, load_settings
 from graphx.db import Database, apply_schema, connect
 from graphx.importers.canonical import import_canonical
 from graphx.local_neo4j import LocalNeo4j
+from graphx.model import to_json
 from graphx.ties.store import score_all, score_conversations
 
 KINDS = ["email", "call", "meeting", "meal", "event", "trip"]
@@ -141,7 +142,7 @@ def run(db: Database, settings: Settings, args: argparse.Namespace, people: int 
     for _ in range(args.repeat):
         seconds, summary = timed(score_all, db)
         full.append(seconds)
-        print(f"score_all {seconds:.1f} s; {summary.to_dict()}", flush=True)
+        print(f"score_all {seconds:.1f} s; {to_json(summary)}", flush=True)
     rng = random.Random(args.seed + 1)
     incremental = []
     with tempfile.TemporaryDirectory() as tmp:

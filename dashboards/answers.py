@@ -23,9 +23,9 @@ from dashboards.cache import KEEP_SECONDS
 from graphx.accounts import Account, client_accounts
 from graphx.coverage import Coverage, PortfolioRow, coverage, portfolio
 from graphx.db import Database
-from graphx.directory import colleagues
 from graphx.gaps import Gaps, gaps
-from graphx.stats import graph_stats
+from graphx.repository.employment import colleagues
+from graphx.repository.stats import graph_stats
 
 POLL_SECONDS = 5.0
 """How often the warmer looks at the graph's counts."""

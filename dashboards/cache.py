@@ -18,7 +18,7 @@ from collections.abc import Callable, Hashable
 from typing import Any
 
 from graphx.db import Database
-from graphx.stats import graph_stats
+from graphx.repository.stats import graph_stats
 
 TTL_SECONDS = 60.0
 KEEP_SECONDS = 600.0

@@ -4,6 +4,7 @@ components/clients.py."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import NamedTuple
 from urllib.parse import urlencode
 
@@ -13,15 +14,14 @@ from dash import Input, Output, State, callback
 from dashboards import context
 from dashboards.components.people import person_options
 from graphx.accounts import client_names
-from graphx.directory import find_organisation, people
 from graphx.errors import GraphxError
 from graphx.explorer import search_people
+from graphx.repository.people import drawn
+from graphx.resolver import resolve_organisation
 
 MIN_SEARCH_LENGTH = 2
 SEARCH_LIMIT = 15
 """The matches a search lists."""
-LABEL_LIMIT = 50
-"""The namesakes searched for a person's organisation (see ``person_label``)."""
 
 
 def people_like(typed: str | None, selected: str | None) -> dict[str, str]:
@@ -38,21 +38,10 @@ def people_like(typed: str | None, selected: str | None) -> dict[str, str]:
 
 
 def person_label(person_id: str) -> str:
-    """``Name, Organisation`` for a person id (the id itself when unknown or opted out).
-
-    The library has no look-up of one person with their organisation (the explorer's
-    ``explorer.people`` query is reached only through ``ego_network``), so the person's name
-    is searched and the hit with their id labels them, as a search would (the name alone when
-    it is not among the first ``LABEL_LIMIT`` namesakes).
-    """
-    db = context.database()
-    person = people(db, [person_id]).get(person_id)
-    if person is None:
-        return person_id
-    for hit in search_people(db, person.name, LABEL_LIMIT):
-        if hit.id == person_id:
-            return hit.label
-    return person.name
+    """``Name, Organisation`` (where they work today, as a search labels them) for a person
+    id; the id itself when unknown or opted out."""
+    found = drawn(context.database(), [person_id], date.today())
+    return found[0].label if found else person_id
 
 
 def clients() -> dict[str, str]:
@@ -66,7 +55,7 @@ def client_named(organisation: str | None) -> dict[str, str]:
     if not organisation:
         return {}
     try:
-        found = find_organisation(context.database(), organisation)
+        found = resolve_organisation(context.database(), organisation)
     except GraphxError:
         return {}
     return {found.id: found.name}

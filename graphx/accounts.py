@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from graphx.db import Database
-from graphx.directory import colleagues
 from graphx.model import Level
+from graphx.repository import organisations
+from graphx.repository.employment import client_people, colleagues
 from graphx.ties.view import TieView
 
 
@@ -23,7 +24,7 @@ class Account:
 
 def client_names(db: Database) -> dict[str, str]:
     """Every client's name by id, in order of name."""
-    return {row["id"]: row["name"] for row in db.read("accounts.clients")}
+    return {id_: name for id_, name, _ in organisations.clients(db)}
 
 
 def client_accounts(
@@ -35,9 +36,9 @@ def client_accounts(
     day = as_of or date.today()
     team = colleagues(db, day)
     client_of: dict[str, set[str]] = defaultdict(set)
-    for row in db.read("accounts.people", as_of=day):
-        for person_id in row["people"]:
-            client_of[person_id].add(row["client_id"])
+    for client_id, people in client_people(db, day).items():
+        for person_id in people:
+            client_of[person_id].add(client_id)
     view = ties or TieView(db, day)
     totals: dict[tuple[str, str], float] = defaultdict(float)
     for link in view.between(sorted(client_of), list(team), Level.BUSINESS):
@@ -47,12 +48,12 @@ def client_accounts(
     for (client_id, colleague_id), _ in sorted(totals.items(), key=lambda kv: (-kv[1], kv[0][1])):
         owners.setdefault(client_id, colleague_id)
     accounts = {}
-    for row in db.read("accounts.clients"):
-        owner = owners.get(row["id"])
-        accounts[row["id"]] = Account(
-            id=row["id"],
-            name=row["name"],
-            sector=row["sector"],
+    for id_, name, sector in organisations.clients(db):
+        owner = owners.get(id_)
+        accounts[id_] = Account(
+            id=id_,
+            name=name,
+            sector=sector,
             owner_id=owner,
             owner_name="" if owner is None else team[owner].name or owner,
         )

@@ -18,10 +18,10 @@ from datetime import date, datetime
 from typing import Any
 
 from graphx.db import Database
-from graphx.directory import Director, colleagues, directors_among
 from graphx.errors import NotFound
 from graphx.gaps import GapsConfig, usual_gap
-from graphx.model import Level, Tie
+from graphx.model import Director, Level, Tie, to_json
+from graphx.repository import employment
 from graphx.ties.view import TieView
 from graphx.ties.wording import ago
 
@@ -89,16 +89,6 @@ class Contact:
     reason: str
     hint: str
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "rank": self.rank,
-            "person_id": self.person_id,
-            "organisation_id": self.organisation_id,
-            "why": self.why,
-            "reason": self.reason,
-            "hint": self.hint,
-        }
-
 
 @dataclass(frozen=True)
 class Agenda:
@@ -123,8 +113,8 @@ class Agenda:
             "name": self.name,
             "as_of": self.as_of,
             "levels": {Level(lv).label: len(ts) for lv, ts in self.by_level().items()},
-            "ties": [t.to_json() for t in self.ties],
-            "contact": [c.to_json() for c in self.contacts],
+            "ties": to_json(self.ties),
+            "contact": to_json(self.contacts),
         }
 
 
@@ -192,17 +182,18 @@ def agenda(
     """The agenda of colleague ``person_id`` as of ``as_of`` (default today)."""
     cfg = config or GapsConfig()
     day = as_of or date.today()
-    rows = db.read("agenda.colleague", id=person_id, as_of=day)
-    if not rows:
+    found_person = employment.colleague(db, person_id, day)
+    if found_person is None:
         raise NotFound(f"no person with id {person_id!r}")
-    if not rows[0]["colleague"]:
-        raise NotFound(f"{rows[0]['name']} ({person_id}) is not a colleague as of {day}")
-    mine = {str(i).lower() for i in rows[0]["interests"]}
+    person, employed = found_person
+    if not employed:
+        raise NotFound(f"{person.name} ({person_id}) is not a colleague as of {day}")
+    mine = set(person.interests)
     view = ties or TieView(db, day)
     # this colleague's ties, then which of those people direct a client (not every director)
     around = [t for t in view.around([person_id]) if t.a != t.b]
     directors: dict[str, Director] = {}
-    for d in directors_among(db, sorted({t.b for t in around}), day):
+    for d in employment.directors_among(db, sorted({t.b for t in around}), day):
         directors.setdefault(d.id, d)
     links = [t for t in around if t.b in directors]
     found = sorted(
@@ -220,7 +211,7 @@ def agenda(
         else:
             continue
         candidates.append(((_ORDER[t.status], *key, t.director.id), t, t.status))
-    for t in _closest_of_us(view, found, person_id, lambda: colleagues(db, day)):
+    for t in _closest_of_us(view, found, person_id, lambda: employment.colleagues(db, day)):
         d = t.director
         candidates.append(((_ORDER["deepen"], not d.is_top, -t.tie.strength, d.id), t, "deepen"))
     candidates.sort(key=lambda c: c[0])
@@ -228,7 +219,7 @@ def agenda(
         Contact(rank, t.director.id, t.director.organisation_id, why, _reason(t, why), _hint(t))
         for rank, (_, t, why) in enumerate(candidates[:top], start=1)
     )
-    return Agenda(person_id, str(rows[0]["name"] or person_id), day, tuple(found), contacts)
+    return Agenda(person_id, person.name, day, tuple(found), contacts)
 
 
 def _closest_of_us(

@@ -28,18 +28,19 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from graphx.coverage import DirectorCoverage, client_coverage
-from graphx.db import Database, Row
-from graphx.directory import Director, Organisation, client_directors, colleagues
+from graphx.db import Database
 from graphx.gaps import GapsConfig, gaps
 from graphx.importers.resolve import AUTO_PERSON_PREFIX
-from graphx.model import DIRECTOR_LEVELS, Level, Tie
+from graphx.model import Arrival, Director, Employment, Level, Organisation, Tie, to_json
 from graphx.relationship import contacts_of
+from graphx.repository import employment
+from graphx.repository.employment import client_directors, colleagues
+from graphx.repository.people import namesakes
 from graphx.ties.model import configured, score_pair
 from graphx.ties.view import TieView, explain, until
 from graphx.ties.wording import level_reason
@@ -57,9 +58,6 @@ class Named:
     id: str
     name: str
     role: str
-
-    def to_json(self) -> dict[str, Any]:
-        return {"id": self.id, "name": self.name, "role": self.role}
 
 
 @dataclass(frozen=True)
@@ -84,7 +82,7 @@ class Alert:
             "date": self.date,
             "organisation": org(self.organisation),
             "to_organisation": org(self.to_organisation),
-            "people": [p.to_json() for p in self.people],
+            "people": to_json(self.people),
             "text": self.text,
             "action": self.action,
         }
@@ -104,7 +102,7 @@ class Alerts:
             "as_of": self.as_of,
             "since": self.since,
             "organisation": self.organisation_id,
-            "alerts": [a.to_json() for a in self.alerts],
+            "alerts": to_json(self.alerts),
         }
 
 
@@ -140,7 +138,7 @@ class _Scan:
         self.team = colleagues(db, as_of)
         self.clients, self.directors = client_directors(db, as_of)
         self.orgs = {o.id: o for o in self.clients}
-        self.leavers = {str(r["id"]): r for r in db.read("alerts.home_leavers", since=since)}
+        self.leavers = employment.home_leavers(db, since)
 
     def level_fell(self) -> list[Alert]:
         # business+ ties decide most; a director whose best fell below business is looked
@@ -174,7 +172,7 @@ class _Scan:
         else:
             why = f"{best.name}, who held it, no longer works with us"
             left = self.leavers.get(best.id)
-            when = left["until"] if left else self.as_of
+            when = left[1] if left else self.as_of
             action = f"Find who of us should take over {best.name}'s tie to {before.name}."
         text = (
             f"{_who(before, org)}: our best tie fell from {Level(before.best_level).label} to"
@@ -200,56 +198,53 @@ class _Scan:
 
     def departures(self) -> list[Alert]:
         """Directors who left a client, and those who showed up elsewhere."""
-        rows = self.db.read("alerts.director_jobs", levels=list(DIRECTOR_LEVELS))
-        jobs: dict[str, list[Row]] = defaultdict(list)
-        for r in rows:
-            jobs[str(r["id"])].append(r)
+        found = employment.director_jobs(self.db)
+        jobs: dict[str, list[Employment]] = defaultdict(list)
+        for job in found:
+            jobs[job.person_id].append(job)
         best = self._best_of_us(sorted(jobs))
         out = []
-        for r in rows:
-            ended = r["until"]
+        for job in found:
+            ended = job.until
             if ended is None or not self.since < ended <= self.as_of:
                 continue
-            org = Organisation(str(r["organisation_id"]), str(r["organisation_name"]), "client")
-            name, tie = str(r["name"]), best.get(str(r["id"]))
-            text = f"{name}, {r['title'] or 'director'} of {org.name}, left on {ended.isoformat()}."
+            org = job.organisation
+            name, tie = job.person_name, best.get(job.person_id)
+            text = f"{name}, {job.title or 'director'} of {org.name}, left on {ended.isoformat()}."
             action = self._ask_colleague(
                 tie, name, f"stay in touch with {name} and learn where they go; meet their "
                 f"successor at {org.name}."
             )  # fmt: skip
-            out.append(Alert("director_left", ended, org, self._people(r, tie), text, action))
-        moves = self.db.read("alerts.jobs_elsewhere", ids=sorted(jobs), since=self.since,
-                             as_of=self.as_of)  # fmt: skip
-        moves += self.db.read(
-            "alerts.namesakes", people=[{"id": k, "name": v[0]["name"]} for k, v in jobs.items()],
-            prefix=AUTO_PERSON_PREFIX, since=until(self.since), until=until(self.as_of),
+            out.append(Alert("director_left", ended, org, self._people(job, tie), text, action))
+        moves = employment.jobs_started(self.db, sorted(jobs), self.since, self.as_of)
+        moves += namesakes(
+            self.db, {k: v[0].person_name for k, v in jobs.items()}, AUTO_PERSON_PREFIX,
+            until(self.since), until(self.as_of),
         )  # fmt: skip
         seen: set[tuple[str, str]] = set()
-        for m in sorted(moves, key=lambda m: (str(m["id"]), _day(m["from"]))):
-            pid, to_id = str(m["id"]), str(m["organisation_id"])
-            directed = [j for j in jobs[pid] if j["organisation_id"] != to_id]
+        for m in sorted(moves, key=lambda m: (m.person_id, m.day)):
+            pid, to_id = m.person_id, m.organisation.id
+            directed = [j for j in jobs[pid] if j.organisation.id != to_id]
             if not directed or (pid, to_id) in seen:
                 continue
             seen.add((pid, to_id))
-            job = max(directed, key=lambda j: (j["until"] or date.max, j["organisation_id"]))
+            job = max(directed, key=lambda j: (j.until or date.max, j.organisation.id))
             out.append(self._moved(job, m, best.get(pid)))
         return out
 
-    def _people(self, job: Row, tie: Tie | None) -> tuple[Named, ...]:
-        director = Named(str(job["id"]), str(job["name"]), "director")
+    def _people(self, job: Employment, tie: Tie | None) -> tuple[Named, ...]:
+        director = Named(job.person_id, job.person_name, "director")
         if tie is None:
             return (director,)
         return director, Named(tie.b, self.team[tie.b].name, "colleague")
 
-    def _moved(self, job: Row, move: Row, tie: Tie | None) -> Alert:
-        org = Organisation(str(job["organisation_id"]), str(job["organisation_name"]), "client")
-        to = Organisation(str(move["organisation_id"]), str(move["organisation_name"]),
-                          str(move["kind"]))  # fmt: skip
-        name, day = str(job["name"]), _day(move["from"])
-        how = f"mail or calendar from {move['address']}" if move["address"] else "a new job there"
-        was = "is" if job["until"] is None or job["until"] > self.as_of else "was"
+    def _moved(self, job: Employment, move: Arrival, tie: Tie | None) -> Alert:
+        org, to = job.organisation, move.organisation
+        name, day = job.person_name, move.day
+        how = f"mail or calendar from {move.address}" if move.address else "a new job there"
+        was = "is" if job.until is None or job.until > self.as_of else "was"
         text = (
-            f"{name}, who {was} {job['title'] or 'director'} of {org.name}, shows up at"
+            f"{name}, who {was} {job.title or 'director'} of {org.name}, shows up at"
             f" {to.name} ({to.kind}) on {day.isoformat()}: {how}."
         )
         then = {
@@ -275,24 +270,23 @@ class _Scan:
             if len(links) != 1 or links[0].b not in leavers:
                 continue
             (only,) = links
-            leaver = leavers[only.b]
-            ends: date = leaver["until"]
+            leaver, ends = leavers[only.b]
             org = self.orgs[d.organisation_id]
             goes = "leaves us" if ends > self.as_of else "left us"
             text = (
-                f"{leaver['name']} is the only one of us who knows {_who(d, org)} through"
+                f"{leaver.name} is the only one of us who knows {_who(d, org)} through"
                 f" business or better ({Level(only.level).label}), and {goes} on"
                 f" {ends.isoformat()}."
             )
             action = (
-                f"Before {ends.isoformat()}, ask {leaver['name']} to introduce a colleague to"
+                f"Before {ends.isoformat()}, ask {leaver.name} to introduce a colleague to"
                 f" {d.name}."
                 if ends > self.as_of
-                else f"Find who of us should take over {d.name}: {leaver['name']} has left."
+                else f"Find who of us should take over {d.name}: {leaver.name} has left."
             )
             people = (
                 Named(d.id, d.name, "director"),
-                Named(only.b, str(leaver["name"]), "colleague"),
+                Named(only.b, leaver.name, "colleague"),
             )
             out.append(Alert("sole_tie_leaving", ends, org, people, text, action))
         return out
@@ -328,11 +322,6 @@ class _Scan:
         return out
 
 
-def _day(value: date | datetime) -> date:
-    """A job's start (a date) or a first conversation (a date-time) as a day."""
-    return value.date() if isinstance(value, datetime) else value
-
-
 def alerts(
     db: Database,
     as_of: date,
@@ -354,13 +343,3 @@ def alerts(
     found.sort(key=lambda a: (-a.date.toordinal(), KINDS.index(a.kind), a.organisation.id,
                               [p.id for p in a.people]))  # fmt: skip
     return Alerts(as_of, start, organisation_id, tuple(found))
-
-
-def by_organisation(found: Alerts) -> Mapping[str, list[Alert]]:
-    """The alerts by organisation id (the client's, and where a director showed up)."""
-    out: dict[str, list[Alert]] = defaultdict(list)
-    for a in found.alerts:
-        out[a.organisation.id].append(a)
-        if a.to_organisation is not None:
-            out[a.to_organisation.id].append(a)
-    return out

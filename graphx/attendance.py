@@ -22,10 +22,12 @@ from typing import Any
 from pydantic import ValidationError
 
 from graphx.db import Database
-from graphx.errors import InputError
+from graphx.errors import InputError, NotFound
 from graphx.importers.rows import ConversationRow, problems_of
 from graphx.importers.summary import ImportSummary
 from graphx.importers.writer import Batch, Writer
+from graphx.model import to_json
+from graphx.resolver import resolve_person
 from graphx.ties.store import ScoreSummary, rescore
 from graphx.ties.view import ties_as_of
 
@@ -54,14 +56,6 @@ class PairChange:
     host_id: str
     level_before: int
     level_after: int
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "guest_id": self.guest_id,
-            "host_id": self.host_id,
-            "level_before": self.level_before,
-            "level_after": self.level_after,
-        }
 
 
 @dataclass
@@ -92,9 +86,9 @@ class Recorded:
                 for cid, ids in sorted(self.tables.items())
             ],
             "skipped": self.skipped,
-            "import": self.imported.as_json() if self.imported else None,
+            "import": to_json(self.imported) if self.imported else None,
             "as_of": self.as_of,
-            "ties": [c.to_json() for c in self.changes],
+            "ties": to_json(self.changes),
         }
 
 
@@ -109,11 +103,12 @@ def slug(text: str) -> str:
 
 def _person(db: Database, key: str, where: str, problems: list[str]) -> tuple[str | None, bool]:
     """``(id, opted out)`` of the person ``key`` names; a problem and no id when unknown."""
-    rows = db.read("people.resolve", key=key)
-    if not rows:
-        problems.append(f"{where}: no person with id or e-mail address {key!r}")
+    try:
+        found = resolve_person(db, key, opted_out_too=True)
+    except NotFound as error:
+        problems.append(f"{where}: {error}")
         return None, False
-    return str(rows[0]["id"]), bool(rows[0]["opt_out"])
+    return found.id, found.opted_out
 
 
 def _flag(value: str | None, where: str, problems: list[str]) -> bool:

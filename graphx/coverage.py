@@ -14,16 +14,10 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from graphx.db import Database
-from graphx.directory import (
-    Director,
-    Organisation,
-    Person,
-    client_directors,
-    colleagues,
-    directors_of,
-)
 from graphx.errors import NotFound
-from graphx.model import Level, Tie
+from graphx.model import Director, Level, Organisation, Person, Tie, to_json
+from graphx.repository import organisations
+from graphx.repository.employment import client_directors, colleagues, directors_of
 from graphx.ties.view import TieView
 
 COVERED_LEVEL = Level.PERSONAL
@@ -50,15 +44,6 @@ class Acquaintance:
     strength: float
     last_contact: datetime | None
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "name": self.name,
-            "level": self.level,
-            "strength": self.strength,
-            "last_contact": self.last_contact,
-        }
-
 
 @dataclass(frozen=True)
 class DirectorCoverage:
@@ -71,17 +56,6 @@ class DirectorCoverage:
     is_top: bool
     best_level: int
     known_by: tuple[Acquaintance, ...]
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "name": self.name,
-            "title": self.title,
-            "level": self.level,
-            "is_top": self.is_top,
-            "best_level": self.best_level,
-            "known_by": [k.to_json() for k in self.known_by],
-        }
 
 
 @dataclass(frozen=True)
@@ -102,7 +76,7 @@ class Coverage:
             "organisation": {"id": self.organisation.id, "name": self.organisation.name},
             "as_of": self.as_of,
             "coverage": self.coverage,
-            "directors": [d.to_json() for d in self.directors],
+            "directors": to_json(self.directors),
         }
 
 
@@ -179,11 +153,10 @@ def coverage(
     """Directors of ``organisation_id`` as of ``as_of``, who of us knows them (at ``min_level``
     or above), and the score. ``team``: our colleagues as of ``as_of`` (``colleagues``), when
     the caller has them."""
-    rows = db.read("coverage.organisation", key=organisation_id)
-    match = [r for r in rows if r["id"] == organisation_id]
+    match = [o for o in organisations.by_key(db, organisation_id) if o.id == organisation_id]
     if not match:
         raise NotFound(f"no organisation with id {organisation_id!r}")
-    org = Organisation(str(match[0]["id"]), str(match[0]["name"] or ""), str(match[0]["kind"]))
+    org = match[0]
     directors = directors_of(db, organisation_id, as_of)
     team = team if team is not None else colleagues(db, as_of)
     view = ties or TieView(db, as_of)

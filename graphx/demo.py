@@ -5,12 +5,14 @@ from __future__ import annotations
 import secrets
 import tempfile
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from graphx.db import Database, apply_schema
 from graphx.generate import generate
 from graphx.importers.canonical import import_canonical
-from graphx.stats import graph_stats
+from graphx.repository import people
+from graphx.repository.stats import graph_stats
 from graphx.ties.store import score_all
 from graphx.users import UserStore
 
@@ -42,9 +44,9 @@ def load_demo_data(db: Database, scale: str = "small", seed: int = 1) -> bool:
 
 def demo_login(db: Database, users: UserStore) -> DemoLogin:
     """(Re)create the ``demo`` director login, standing for the colleague with most ties."""
-    rows = db.read("demo.busiest_colleague")
-    person_id = rows[0]["id"] if rows else None
-    person_name = rows[0]["name"] if rows else None
+    busiest = people.busiest_colleague(db, date.today())
+    person_id = busiest.id if busiest else None
+    person_name = busiest.name if busiest else None
     password = secrets.token_urlsafe(12)
     users.add(DEMO_USER, "director", password, person_id=person_id)
     return DemoLogin(DEMO_USER, password, person_id, person_name)

@@ -31,11 +31,11 @@ from graphx.agenda import agenda
 from graphx.alerts import Alert, Alerts, alerts
 from graphx.coverage import COVERED_LEVEL
 from graphx.db import Database
-from graphx.directory import colleagues
 from graphx.errors import ConfigError, NotFound, Refused
 from graphx.hosts import is_loopback
 from graphx.intro_requests import IntroRequest, list_requests, mine, waiting_on
 from graphx.repository import digest as sent_digests
+from graphx.repository.employment import colleagues
 from graphx.ties.view import TieView
 
 DEFAULT_SENDER = "graphx@localhost"

@@ -7,37 +7,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from graphx.db import Database
-from graphx.model import Tie
+from graphx.model import PersonAt, Tie
+from graphx.repository import people
 from graphx.ties.view import TieView
 
 _WORD = re.compile(r"\w+", re.UNICODE)
-
-
-@dataclass(frozen=True)
-class PersonHit:
-    """A search result."""
-
-    id: str
-    name: str
-    title: str
-    organisation: str | None
-    kind: str | None
-
-    @property
-    def label(self) -> str:
-        where = f", {self.organisation}" if self.organisation else ""
-        return f"{self.name}{where}"
-
-
-@dataclass(frozen=True)
-class Node:
-    id: str
-    name: str
-    title: str
-    level: str
-    organisation_id: str | None
-    organisation_name: str
-    organisation_kind: str
 
 
 @dataclass(frozen=True)
@@ -54,12 +28,13 @@ class Network:
     """People around ``centers`` and the ties among them."""
 
     centers: tuple[str, ...]
-    nodes: tuple[Node, ...]
+    nodes: tuple[PersonAt, ...]
     edges: tuple[Edge, ...]
 
 
-def search_people(db: Database, text: str, limit: int = 10) -> list[PersonHit]:
-    """People whose name has every typed word as a prefix, or whose address starts with the text.
+def search_people(db: Database, text: str, limit: int = 10) -> list[PersonAt]:
+    """People whose name has every typed word as a prefix, or whose address starts with the text,
+    each with the organisation they work at today.
 
     Only word characters reach the fulltext index, so any input is a plain search.
     """
@@ -68,8 +43,7 @@ def search_people(db: Database, text: str, limit: int = 10) -> list[PersonHit]:
     if not words and not address:
         return []
     query = " AND ".join(f"{w}*" for w in words) if words else "__nothing__"
-    rows = db.read("people.search", words=query, address=address, limit=limit)
-    return [PersonHit(**row) for row in rows]
+    return people.search(db, query, address, date.today(), limit)
 
 
 def _edge(link: Tie) -> Edge:
@@ -97,7 +71,7 @@ def ego_network(
     for link in view.between(shown, shown):
         if link.level >= min_level and link.a != link.b:
             chosen.setdefault(frozenset((link.a, link.b)), _edge(link))
-    nodes = tuple(Node(**row) for row in db.read("explorer.people", ids=shown))
+    nodes = tuple(people.drawn(db, shown, as_of))
     known = {node.id for node in nodes}
     edges = tuple(
         sorted(
@@ -106,9 +80,3 @@ def ego_network(
         )
     )
     return Network(centers=tuple(c for c in centers if c in known), nodes=nodes, edges=edges)
-
-
-def organisation_people(db: Database, organisation_id: str, limit: int = 12) -> list[str]:
-    """The ids of an organisation's current people, directors first (an organisation's ego)."""
-    rows = db.read("explorer.organisation_people", organisation_id=organisation_id, limit=limit)
-    return [str(row["id"]) for row in rows]

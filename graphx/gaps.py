@@ -22,20 +22,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from itertools import combinations
-from typing import Any
 
 from graphx.db import Database
-from graphx.directory import (
-    Director,
-    Person,
-    client_directors,
-    colleagues,
-    directors_of,
-    is_top_director,
-    people,
-)
 from graphx.intro import link_weight
-from graphx.model import Level, Tie
+from graphx.model import Director, Level, Person, Tie, is_top_director, to_json
+from graphx.repository.employment import client_directors, colleagues, directors_of
+from graphx.repository.people import named
 from graphx.ties.view import TieView
 from graphx.ties.wording import ago
 
@@ -75,15 +67,6 @@ class Action:
     shared_interests: tuple[str, ...]
     text: str
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "colleague_id": self.colleague_id,
-            "via": self.via,
-            "through_id": self.through_id,
-            "shared_interests": list(self.shared_interests),
-            "text": self.text,
-        }
-
 
 @dataclass(frozen=True)
 class Uncovered:
@@ -94,17 +77,6 @@ class Uncovered:
     best_level: int
     closest_colleague_id: str | None
     action: Action
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "organisation_id": self.organisation_id,
-            "person_id": self.person_id,
-            "name": self.name,
-            "title": self.title,
-            "best_level": self.best_level,
-            "closest_colleague_id": self.closest_colleague_id,
-            "action": self.action.to_json(),
-        }
 
 
 @dataclass(frozen=True)
@@ -117,17 +89,6 @@ class SingleThreaded:
     level: int
     action: Action
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "organisation_id": self.organisation_id,
-            "person_id": self.person_id,
-            "name": self.name,
-            "title": self.title,
-            "colleague_id": self.colleague_id,
-            "level": self.level,
-            "action": self.action.to_json(),
-        }
-
 
 @dataclass(frozen=True)
 class Fading:
@@ -138,17 +99,6 @@ class Fading:
     level_now: int
     last_deep: date
     action: Action
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "organisation_id": self.organisation_id,
-            "person_id": self.person_id,
-            "colleague_id": self.colleague_id,
-            "level_before": self.level_before,
-            "level_now": self.level_now,
-            "last_deep": self.last_deep,
-            "action": self.action.to_json(),
-        }
 
 
 @dataclass(frozen=True)
@@ -164,20 +114,6 @@ class Overdue:
     reason: str  # "cadence" | "rhythm"
     action: Action
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "organisation_id": self.organisation_id,
-            "person_id": self.person_id,
-            "colleague_id": self.colleague_id,
-            "level": self.level,
-            "last_contact": self.last_contact,
-            "days_silent": self.days_silent,
-            "target_days": self.target_days,
-            "usual_gap_days": self.usual_gap_days,
-            "reason": self.reason,
-            "action": self.action.to_json(),
-        }
-
 
 @dataclass(frozen=True)
 class Gaps:
@@ -190,17 +126,6 @@ class Gaps:
     fading: tuple[Fading, ...] = ()
     overdue: tuple[Overdue, ...] = ()
     names: Mapping[str, str] = field(default_factory=dict)
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "as_of": self.as_of,
-            "organisation_id": self.organisation_id,
-            "uncovered": [g.to_json() for g in self.uncovered],
-            "single_threaded": [g.to_json() for g in self.single_threaded],
-            "fading": [g.to_json() for g in self.fading],
-            "overdue": [g.to_json() for g in self.overdue],
-            "names": dict(self.names),
-        }
 
 
 def most_pressing(found: Gaps) -> Gaps:
@@ -257,7 +182,7 @@ class _Advisor:
         for colleague in team.values():
             for interest in set(colleague.interests):
                 self.by_interest[interest].add(colleague.id)
-        self.names = {p.id: p.name for p in people(view.db, middle).values()}
+        self.names = {p.id: p.name for p in named(view.db, middle).values()}
         self.names |= {p.id: p.name for p in team.values()}
         to_team: dict[str, list[Tie]] = defaultdict(list)
         for t in view.between(middle, list(team), min_level=Level.BUSINESS):
@@ -464,7 +389,7 @@ def _named(
         *result.overdue,
     ]
     for entry in entries:
-        data = entry.to_json()
+        data = to_json(entry)
         action = data["action"]
         for key in ("person_id", "colleague_id", "closest_colleague_id"):
             if data.get(key):
@@ -472,7 +397,7 @@ def _named(
         mentioned.update(p for p in (action["colleague_id"], action["through_id"]) if p)
     missing = sorted(mentioned - set(known))
     if missing:
-        known |= {pid: p.name for pid, p in people(db, missing).items()}
+        known |= {pid: p.name for pid, p in named(db, missing).items()}
     names = {pid: known.get(pid, pid) for pid in sorted(mentioned)}
     return Gaps(
         result.as_of,

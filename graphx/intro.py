@@ -25,9 +25,9 @@ from typing import Any
 import networkx as nx
 
 from graphx.db import Database
-from graphx.directory import people
 from graphx.errors import NotFound
-from graphx.model import Tie
+from graphx.model import Tie, to_json
+from graphx.repository.people import named
 from graphx.ties.view import TieView
 from graphx.ties.wording import ago
 
@@ -103,7 +103,7 @@ class Introductions:
             "to": self.to_id,
             "as_of": self.as_of,
             "max_hops": self.max_hops,
-            "paths": [p.to_json() for p in self.paths],
+            "paths": to_json(self.paths),
             "suggestion": self.suggestion,
             "names": dict(self.names),
         }
@@ -266,7 +266,7 @@ def introductions(
     """
     cfg = config or IntroConfig()
     day = as_of or date.today()
-    ends = people(db, [from_id, to_id])
+    ends = named(db, [from_id, to_id])
     for pid in (from_id, to_id):
         if pid not in ends:
             raise NotFound(f"no person with id {pid!r}")
@@ -279,7 +279,7 @@ def introductions(
             graph.remove_edges_from([(from_id, n) for n in list(graph[from_id]) if n != via])
         found = [_chain(graph, path) for path in best_chains(graph, from_id, to_id, max_hops, top)]
     ids = sorted({p for chain in found for p in chain.people} | {from_id, to_id})
-    names = {pid: person.name for pid, person in people(db, ids).items()}
+    names = {pid: person.name for pid, person in named(db, ids).items()}
     chains = tuple(found)
     return Introductions(
         from_id,

@@ -28,6 +28,7 @@ from typing import Any
 from graphx.db import Database
 from graphx.errors import InputError, NotFound, Refused
 from graphx.intro import Chain, introductions
+from graphx.model import to_json
 from graphx.repository import requests as stored_requests
 from graphx.repository.requests import StoredRequest
 from graphx.ties.view import until
@@ -55,14 +56,6 @@ class Step:
     on: date
     note: str = ""
     automatic: bool = False
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "status": self.status,
-            "on": self.on,
-            "note": self.note,
-            "automatic": self.automatic,
-        }
 
 
 @dataclass(frozen=True)
@@ -147,7 +140,7 @@ class IntroRequest:
             "updated": self.updated,
             "stale": self.stale,
             "days_since_update": self.days_since_update,
-            "history": [s.to_json() for s in self.steps],
+            "history": to_json(self.steps),
             "names": dict(self.names),
         }
 

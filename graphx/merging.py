@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from graphx.db import Database
-from graphx.errors import InputError, NotFound
+from graphx.errors import InputError
 from graphx.repository import imports
+from graphx.resolver import resolve_person
 from graphx.ties.store import rescore
 
 
@@ -20,13 +21,6 @@ class MergeResult:
     conversation_ids: frozenset[str] = field(default_factory=frozenset)
 
 
-def _person(db: Database, key: str) -> str:
-    rows = db.read("people.resolve", key=key)
-    if not rows:
-        raise NotFound(f"no person with id or e-mail address {key!r}")
-    return str(rows[0]["id"])
-
-
 def merge_people(db: Database, keep: str, drop: str) -> MergeResult:
     """Move everything of ``drop`` (id or address) to ``keep`` and delete ``drop``.
 
@@ -35,7 +29,8 @@ def merge_people(db: Database, keep: str, drop: str) -> MergeResult:
     opt-out marker. Participant counts are recounted, all in one transaction; then the ties
     of the touched conversations are re-scored.
     """
-    keep_id, drop_id = _person(db, keep), _person(db, drop)
+    keep_id = resolve_person(db, keep, opted_out_too=True).id
+    drop_id = resolve_person(db, drop, opted_out_too=True).id
     if keep_id == drop_id:
         raise InputError([f"{drop}: person: is the same person as {keep!r}"])
     with db.transaction() as tx:

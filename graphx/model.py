@@ -1,9 +1,11 @@
-"""The vocabulary of the graph: the fixed lists that labels, kinds and levels come from."""
+"""The nouns of graphx: the fixed lists that labels, kinds and levels come from, and the
+people, organisations and jobs that the repository returns and the analytics take."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields, is_dataclass
 from datetime import date, datetime
 from enum import IntEnum
 from typing import Any, Literal, get_args
@@ -57,6 +59,133 @@ class Level(IntEnum):
     @property
     def label(self) -> str:
         return self.name.lower()
+
+
+def to_json(value: Any) -> Any:
+    """The one JSON shape of graphx's answers, for every ``--json`` output: a dataclass is an
+    object of its fields, in order (or what its own ``to_json()`` gives, where a class shows
+    another shape); tuples and lists are arrays, mappings are objects; dates stay dates
+    (``print_json`` writes them in ISO 8601).
+
+    >>> to_json(Organisation("o1", "Acme", "client"))
+    {'id': 'o1', 'name': 'Acme', 'kind': 'client'}
+    >>> to_json({"people": (Person("p1", "Ann", interests=("golf",)),)})["people"][0]["interests"]
+    ['golf']
+    """
+    own = getattr(value, "to_json", None)
+    if own is not None and not isinstance(value, type):
+        return to_json(own())
+    if is_dataclass(value) and not isinstance(value, type):
+        return {f.name: to_json(getattr(value, f.name)) for f in fields(value)}
+    if isinstance(value, Mapping):
+        return {key: to_json(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [to_json(item) for item in value]
+    return value
+
+
+_TOP = re.compile(r"\b(chair|chairman|chairwoman|chairperson|ceo|chief executive)\b", re.I)
+_DEPUTY = re.compile(r"\b(vice|deputy)\b", re.I)
+
+
+def is_top_director(title: str) -> bool:
+    """Whether a title names the chair or the CEO (who weigh more and need more contact).
+
+    >>> is_top_director("Chair of the Board"), is_top_director("CEO"), is_top_director("CFO")
+    (True, True, False)
+    >>> is_top_director("Chief Executive Officer"), is_top_director("Vice-chairman")
+    (True, False)
+    """
+    return bool(_TOP.search(title or "")) and not _DEPUTY.search(title or "")
+
+
+@dataclass(frozen=True)
+class Person:
+    """A person as the analytics show them (``opted_out`` only where a resolver found one)."""
+
+    id: str
+    name: str
+    title: str = ""
+    interests: tuple[str, ...] = ()
+    opted_out: bool = False
+
+    @classmethod
+    def of(cls, pid: Any, name: Any, title: Any, interests: Any) -> Person:
+        """A person from query values: the id stands in for a missing name, interests are
+        compared in lower case."""
+        return cls(
+            id=str(pid),
+            name=str(name or pid),
+            title=str(title or ""),
+            interests=tuple(str(i).lower() for i in interests or ()),
+        )
+
+
+@dataclass(frozen=True)
+class Organisation:
+    id: str
+    name: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class PersonAt:
+    """A person with the organisation they work at as of a date (a search hit, a node of a
+    network); ``organisation_id`` is None when they work nowhere known then."""
+
+    id: str
+    name: str
+    title: str
+    level: str
+    organisation_id: str | None
+    organisation_name: str
+    organisation_kind: str
+
+    @property
+    def label(self) -> str:
+        where = f", {self.organisation_name}" if self.organisation_name else ""
+        return f"{self.name}{where}"
+
+
+@dataclass(frozen=True)
+class Director:
+    """A director of an organisation as of a date: a board or executive job held then."""
+
+    organisation_id: str
+    organisation_name: str
+    id: str
+    name: str
+    title: str
+    level: str
+    interests: tuple[str, ...] = ()
+
+    @property
+    def is_top(self) -> bool:
+        return is_top_director(self.title)
+
+
+@dataclass(frozen=True)
+class Employment:
+    """A job: who held it, where, as what, and from when until when (``until`` is the first
+    day without it; None when unknown or open)."""
+
+    person_id: str
+    person_name: str
+    organisation: Organisation
+    title: str
+    start: date | None
+    until: date | None
+
+
+@dataclass(frozen=True)
+class Arrival:
+    """Someone showing up at an organisation on a day: by a job that began then, or (with
+    ``address``) by an address of its domain first seen in a conversation then."""
+
+    person_id: str
+    organisation: Organisation
+    day: date
+    address: str | None = None
 
 
 Organiser = Literal["a", "b", "both", "other"]
@@ -150,7 +279,7 @@ class Tie:
     def assessed_level(self) -> int | None:
         return None if self.assessment is None else self.assessment.level
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_json(self) -> dict[str, Any]:
         """A JSON-ready mapping (dates stay date objects; ``print_json`` writes ISO 8601)."""
         out = asdict(self)
         out["by_kind"] = dict(self.by_kind)

@@ -34,11 +34,12 @@ from typing import Any
 
 from graphx.coverage import DirectorCoverage, score
 from graphx.db import Database
-from graphx.directory import Director, Person, client_directors, colleagues, people
 from graphx.errors import InputError
 from graphx.intro import link_weight
-from graphx.model import Level, Tie
+from graphx.model import Director, Level, Person, Tie, to_json
 from graphx.repository.conversations import occasions
+from graphx.repository.employment import client_directors, colleagues
+from graphx.repository.people import named
 from graphx.ties.view import TieView, until
 
 OCCASION_KINDS: tuple[str, ...] = ("event", "trip")
@@ -114,24 +115,6 @@ class Guest:
     through_id: str | None
     reason: str
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "rank": self.rank,
-            "person_id": self.person_id,
-            "name": self.name,
-            "title": self.title,
-            "organisation_id": self.organisation_id,
-            "organisation_name": self.organisation_name,
-            "tier": self.tier,
-            "coverage": self.coverage,
-            "best_level": self.best_level,
-            "host_id": self.host_id,
-            "host_name": self.host_name,
-            "host_via": self.host_via,
-            "through_id": self.through_id,
-            "reason": self.reason,
-        }
-
 
 @dataclass(frozen=True)
 class RecentlyMet:
@@ -141,14 +124,6 @@ class RecentlyMet:
     organisation_id: str
     conversation_id: str
     date: date
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "person_id": self.person_id,
-            "organisation_id": self.organisation_id,
-            "conversation_id": self.conversation_id,
-            "date": self.date,
-        }
 
 
 @dataclass(frozen=True)
@@ -173,8 +148,8 @@ class OccasionPlan:
             "capacity": self.capacity,
             "recent_days": self.recent_days,
             "max_guests_per_host": self.max_guests_per_host,
-            "guests": [g.to_json() for g in self.guests],
-            "recently_met": [r.to_json() for r in self.recently_met],
+            "guests": to_json(self.guests),
+            "recently_met": to_json(self.recently_met),
             "waiting": list(self.waiting),
             "hosts": dict(self.hosts),
         }
@@ -396,7 +371,7 @@ def plan_occasion(
     chains = _chains(view, [c.director.id for c in invited], team) if invited else {}
     middle = {m for options in chains.values() for _, _, m in options}
     names = {p.id: p.name for p in team.values()}
-    names |= {p.id: p.name for p in people(db, sorted(middle)).values()}
+    names |= {p.id: p.name for p in named(db, sorted(middle)).values()}
 
     load: Counter[str] = Counter()
     guests = []

@@ -26,9 +26,11 @@ from datetime import date
 from typing import Any
 
 from graphx.db import Database, Transaction
-from graphx.directory import people
-from graphx.errors import NotFound
+from graphx.model import to_json
+from graphx.repository import imports
 from graphx.repository import privacy as records
+from graphx.repository.people import named
+from graphx.resolver import resolve_person
 from graphx.ties.store import rescore
 from graphx.ties.view import ties_as_of
 
@@ -72,14 +74,6 @@ class ForgetResult:
         }
 
 
-def find_person_id(db: Database, key: str) -> str:
-    """The id of the person (opted out or not) whose id or address is ``key``."""
-    rows = db.read("people.resolve", key=key)
-    if not rows:
-        raise NotFound(f"no person with id or e-mail address {key!r}")
-    return str(rows[0]["id"])
-
-
 def mention_pattern(name: str | None, addresses: Iterable[str]) -> re.Pattern[str] | None:
     """A case-insensitive whole-word pattern for the words of a name, addresses and their
     local parts; None when there is nothing to look for.
@@ -108,7 +102,7 @@ def scan_terms(name: str | None, addresses: Iterable[str]) -> list[str]:
 
 def forget(db: Database, key: str) -> ForgetResult:
     """Erase the person whose id or address is ``key`` (see the module docstring)."""
-    person_id = find_person_id(db, key)
+    person_id = resolve_person(db, key, opted_out_too=True).id
     with db.transaction() as tx:
         result = _forget(tx, person_id)
     rescore(db, sorted(result.conversations_recounted))
@@ -132,7 +126,7 @@ def _forget(tx: Transaction, person_id: str) -> ForgetResult:
     conversations = sorted(set(gone.conversations))
     dropped = records.drop_conversations(tx, conversations)
     recounted = [c for c in conversations if c not in dropped]
-    tx.run("import.count_participants", rows=recounted)
+    imports.count_participants(tx, recounted)
     terms = scan_terms(name, addresses)
     scrubbed_subjects = scrubbed_assessments = scrubbed_notes = 0
     if terms:
@@ -163,12 +157,12 @@ def export_person(db: Database, key: str) -> dict[str, Any]:
     introduction requests naming them (with their position in the chain: 0 the asker, 1 the
     introducer, the last the target) and the live sources logging in as them. Other people
     appear only by id and name, as the other side of a tie."""
-    person_id = find_person_id(db, key)
+    person_id = resolve_person(db, key, opted_out_too=True).id
     person = records.held(db, person_id)
     today = date.today()
     found = [t for t in ties_as_of(db, today, [person_id]) if t.level >= 1]
     others = [t.b if t.a == person_id else t.a for t in found]
-    names = {pid: p.name for pid, p in people(db, others).items()}
+    names = {pid: p.name for pid, p in named(db, others).items()}
     return {
         "as_of": today,
         "person": person.properties,
@@ -176,7 +170,7 @@ def export_person(db: Database, key: str) -> dict[str, Any]:
         "employments": records.employments(db, person_id),
         "participations": records.participations(db, person_id),
         "ties": [
-            {"person_id": other, "name": names.get(other, other), "tie": tie.to_dict()}
+            {"person_id": other, "name": names.get(other, other), "tie": to_json(tie)}
             for other, tie in zip(others, found, strict=True)
         ],
         "assessments": records.assessments(db, person_id),

@@ -11,6 +11,16 @@ of them declares the parameters the query takes::
 The loader checks that the declared parameters are exactly those the query uses
 and names ``file:line`` when they differ. A file may hold several statements
 separated by ``;`` at the end of a line (the schema does).
+
+A rule that many queries share is written once, under ``cypher/rules/``, and a query uses
+it as ``@name(arguments)``; the loader puts the rule's text in its place, in parentheses,
+with its arguments (variables or ``$parameters``) for the names its ``// rule:`` line
+declares::
+
+    // rule: w, day
+    (w.from IS NULL OR w.from <= day) AND (w.until IS NULL OR w.until > day)
+
+    MATCH (p)-[w:WORKS_AT]->(o) WHERE @employed(w, $as_of)
 """
 
 from __future__ import annotations
@@ -24,6 +34,10 @@ from graphx.errors import QueryFileError
 
 _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 _STRING = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"")
+_USE = re.compile(r"@([a-z_]+)\(([^()]*)\)")
+_NAME = r"(?<![\w$.]){}(?!\w)"
+RULES = "rules"
+"""The folder of ``cypher/`` that holds rules, not queries."""
 
 
 def query_root() -> Path:
@@ -52,6 +66,62 @@ class Query:
         return [p.strip() for p in parts if p.strip()]
 
 
+@dataclass(frozen=True)
+class Rule:
+    """A shared piece of a ``WHERE`` clause, written once and used as ``@name(args)``."""
+
+    name: str
+    args: tuple[str, ...]
+    text: str
+    path: Path
+
+    def applied(self, values: list[str], where: str) -> str:
+        """The rule's text with ``values`` for its arguments, in parentheses."""
+        if len(values) != len(self.args):
+            raise QueryFileError(
+                f"{where}: @{self.name} takes {len(self.args)} arguments, given {len(values)}"
+            )
+        if not self.args:
+            return f"({self.text})"
+        given = dict(zip(self.args, values, strict=True))
+        names = "|".join(re.escape(arg) for arg in self.args)
+        text = re.sub(_NAME.format(f"({names})"), lambda m: given[m.group(1)], self.text)
+        return f"({text})"
+
+
+def parse_rule(path: Path) -> Rule:
+    """Parse one rule file: ``//`` comments, a ``// rule: args`` line, then the expression."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    args = [line.split("rule:", 1)[1] for line in lines if line.startswith("// rule:")]
+    if len(args) != 1:
+        raise QueryFileError(f"{path}:1: a rule needs one '// rule: arguments' line")
+    body = " ".join(line.strip() for line in lines if not line.lstrip().startswith("//"))
+    if _PARAM.search(body) or _USE.search(body):
+        raise QueryFileError(f"{path}: a rule takes its values as arguments, not $parameters")
+    names = tuple(a.strip() for a in args[0].split(",") if a.strip())
+    return Rule(name=path.stem, args=names, text=" ".join(body.split()), path=path)
+
+
+@cache
+def all_rules() -> dict[str, Rule]:
+    """Every rule under ``cypher/rules/``, by name."""
+    return {p.stem: parse_rule(p) for p in sorted((query_root() / RULES).glob("*.cypher"))}
+
+
+def expand(text: str, path: Path, first_line: int = 1) -> str:
+    """``text`` (line ``first_line`` of ``path`` onwards) with every ``@rule(args)`` replaced
+    by the rule; an unknown rule or a wrong count of arguments names the file and line."""
+
+    def one(match: re.Match[str]) -> str:
+        where = f"{path}:{first_line + text.count(chr(10), 0, match.start())}"
+        rule = all_rules().get(match.group(1))
+        if rule is None:
+            raise QueryFileError(f"{where}: no rule @{match.group(1)} in cypher/{RULES}/")
+        return rule.applied([v.strip() for v in match.group(2).split(",")], where)
+
+    return _USE.sub(one, text)
+
+
 def parse(path: Path, name: str) -> Query:
     """Parse one ``.cypher`` file; raise QueryFileError naming file:line on a bad header."""
     lines = path.read_text(encoding="utf-8").splitlines()
@@ -75,7 +145,7 @@ def parse(path: Path, name: str) -> Query:
         body_start = len(lines)
     if declared is None:
         raise QueryFileError(f"{path}:1: no '// params:' line in the header")
-    body = "\n".join(lines[body_start:])
+    body = expand("\n".join(lines[body_start:]), path, body_start + 1)
     code = "\n".join(_STRING.sub("''", line).split("//")[0] for line in body.splitlines())
     used = set(_PARAM.findall(code))
     if used != declared:
@@ -95,6 +165,8 @@ def all_queries() -> dict[str, Query]:
     root = query_root()
     found = {}
     for path in sorted(root.rglob("*.cypher")):
+        if path.parent == root / RULES:
+            continue
         name = ".".join(path.relative_to(root).with_suffix("").parts)
         found[name] = parse(path, name)
     return found

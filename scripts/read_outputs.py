@@ -27,8 +27,10 @@ GRAPHX = str(Path(sys.executable).with_name("graphx"))
 AS_OF = ("2025-06-30", "2023-12-31")
 
 
-def run(env: dict[str, str], *args: str) -> Any:
-    done = subprocess.run([GRAPHX, *args], env=env, capture_output=True, text=True, check=False)
+def run(env: dict[str, str], *args: str, cwd: Path | None = None) -> Any:
+    done = subprocess.run(
+        [GRAPHX, *args], env=env, cwd=cwd, capture_output=True, text=True, check=False
+    )
     if done.returncode != 0:
         return {"exit": done.returncode, "stderr": done.stderr.strip().splitlines()[-1:]}
     return json.loads(done.stdout)
@@ -75,7 +77,7 @@ def calls(env: dict[str, str]) -> dict[str, list[str]]:
         wanted[f"export-{director}"] = ["export-person", director]
         if colleagues:
             wanted[f"intro-{colleagues[-1]}-{director}"] = [
-                "intro", colleagues[-1], director, "--json"]  # fmt: skip
+                "intro", colleagues[-1], director, "--as-of", AS_OF[0], "--json"]  # fmt: skip
     return wanted
 
 
@@ -92,17 +94,8 @@ def main(out: Path) -> None:
                            capture_output=True)  # fmt: skip
             for name, args in calls(env).items():
                 (out / f"{name}.json").write_text(json.dumps(run(env, *args), indent=1) + "\n")
-            report = run(
-                env,
-                "report",
-                "--quarter",
-                "2025Q2",
-                "--format",
-                "csv",
-                "--out",
-                str(out / "report"),
-                "--json",
-            )
+            report = run(env, "report", "--quarter", "2025Q2", "--format", "csv", "--out",
+                         "report", "--json", cwd=out)  # fmt: skip
             (out / "report.json").write_text(json.dumps(report, indent=1) + "\n")
         finally:
             subprocess.run([GRAPHX, "db", "stop"], env=env, check=False, capture_output=True)

@@ -12,7 +12,7 @@ WHERE c.date < $until
 WITH DISTINCT c
 CALL (c) {
   MATCH (c)<-[r:PARTICIPATED]-(p:Person)
-  WHERE NOT coalesce(p.opt_out, false)
+  WHERE NOT @opted_out(p)
   RETURN collect(CASE WHEN p.id IN $among THEN [p.id, r.role] END) AS people,
          count(p) AS everyone
 }

@@ -6,7 +6,7 @@ MATCH (c:Conversation)
 WHERE $until IS NULL OR c.date < $until
 CALL (c) {
   MATCH (c)<-[r:PARTICIPATED]-(p:Person)
-  WHERE NOT coalesce(p.opt_out, false)
+  WHERE NOT @opted_out(p)
   RETURN collect([p.id, r.role]) AS people
 }
 WITH c, people

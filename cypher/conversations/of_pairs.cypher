@@ -3,9 +3,9 @@
 // params: pairs, until
 UNWIND $pairs AS pair
 MATCH (a:Person {id: pair[0]})-[ra:PARTICIPATED]->(c:Conversation)
-WHERE c.date < $until AND NOT coalesce(a.opt_out, false)
+WHERE c.date < $until AND NOT @opted_out(a)
 MATCH (c)<-[rb:PARTICIPATED]-(b:Person {id: pair[1]})
-WHERE NOT coalesce(b.opt_out, false)
+WHERE NOT @opted_out(b)
 RETURN pair[0] AS a, pair[1] AS b, c.id AS id, c.date.epochSeconds AS at, c.kind AS kind,
        c.depth AS depth, c.duration_minutes AS duration_minutes,
        coalesce(c.participants, COUNT { (c)<-[:PARTICIPATED]-() }) AS participants,

@@ -7,7 +7,7 @@ WHERE c.date < $until
 WITH DISTINCT c
 CALL (c) {
   MATCH (c)<-[r:PARTICIPATED]-(p:Person)
-  WHERE NOT coalesce(p.opt_out, false)
+  WHERE NOT @opted_out(p)
   RETURN collect([p.id, r.role]) AS people
 }
 WITH c, people

@@ -2,5 +2,5 @@
 // params: ids
 UNWIND $ids AS conversation_id
 MATCH (:Conversation {id: conversation_id})<-[:PARTICIPATED]-(p:Person)
-WHERE NOT coalesce(p.opt_out, false)
+WHERE NOT @opted_out(p)
 RETURN conversation_id AS id, collect(p.id) AS people

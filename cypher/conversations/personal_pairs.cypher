@@ -6,5 +6,5 @@ UNWIND $left AS left_id
 MATCH (l:Person {id: left_id})-[:PARTICIPATED]->(c:Conversation)<-[:PARTICIPATED]-(r:Person)
 WHERE c.date < $until AND r.id IN $right
   AND (c.depth = 'personal' OR (c.depth IS NULL AND c.kind IN $personal_kinds))
-  AND NOT coalesce(l.opt_out, false) AND NOT coalesce(r.opt_out, false)
+  AND NOT @opted_out(l) AND NOT @opted_out(r)
 RETURN DISTINCT l.id AS a, r.id AS b

@@ -5,11 +5,11 @@
 // params: person_ids
 UNWIND $person_ids AS person_id
 MATCH (p:Person {id: person_id})-[r:PARTICIPATED]->(c:Conversation)
-WHERE NOT coalesce(p.opt_out, false)
+WHERE NOT @opted_out(p)
 WITH c, collect([p.id, r.role]) AS people
 WHERE size(people) >= 2
 RETURN c.id AS id, c.date.epochSeconds AS at, c.kind AS kind, c.depth AS depth,
        c.duration_minutes AS duration_minutes,
        coalesce(c.participants,
-                COUNT { (c)<-[:PARTICIPATED]-(x:Person) WHERE NOT coalesce(x.opt_out, false) }
+                COUNT { (c)<-[:PARTICIPATED]-(x:Person) WHERE NOT @opted_out(x) }
        ) AS participants, people

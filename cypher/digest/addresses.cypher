@@ -2,5 +2,5 @@
 // params: ids
 UNWIND $ids AS person_id
 MATCH (p:Person {id: person_id})-[:HAS_EMAIL]->(e:Email)
-WHERE NOT coalesce(p.opt_out, false)
+WHERE NOT @opted_out(p)
 RETURN p.id AS id, min(e.address) AS address

@@ -8,5 +8,5 @@ RETURN p.id AS id, p.name AS name,
        COLLECT { MATCH (p)-[:WORKS_AT {current: true}]->(o:Organisation) RETURN o.id }[0]
          AS organisation_id,
        p.title AS title, p.level AS level, coalesce(p.interests, []) AS interests,
-       coalesce(p.opt_out, false) AS opt_out
+       @opted_out(p) AS opt_out
 ORDER BY id

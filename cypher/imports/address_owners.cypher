@@ -2,4 +2,4 @@
 // params: addresses
 UNWIND $addresses AS address
 MATCH (:Email {address: address})<-[:HAS_EMAIL]-(p:Person)
-RETURN address, p.id AS person_id, coalesce(p.opt_out, false) AS opt_out
+RETURN address, p.id AS person_id, @opted_out(p) AS opt_out

@@ -2,4 +2,4 @@
 // params: ids
 UNWIND $ids AS id
 MATCH (p:Person {id: id})
-RETURN p.id AS id, coalesce(p.opt_out, false) AS opt_out
+RETURN p.id AS id, @opted_out(p) AS opt_out

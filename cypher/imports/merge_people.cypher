@@ -39,6 +39,6 @@ SET k.name = coalesce(k.name, d.name),
     k.interests = CASE WHEN k.interests IS NULL AND d.interests IS NULL THEN null
       ELSE coalesce(k.interests, [])
            + [i IN coalesce(d.interests, []) WHERE NOT i IN coalesce(k.interests, [])] END,
-    k.opt_out = coalesce(k.opt_out, false) OR coalesce(d.opt_out, false)
+    k.opt_out = @opted_out(k) OR @opted_out(d)
 DETACH DELETE d
 RETURN k.id AS id, k.opt_out AS opt_out, conversations

@@ -5,7 +5,7 @@
 // params: chain, strength, on, note
 MATCH (p:Person) WHERE p.id IN $chain
 WITH collect(p) AS found
-WHERE size(found) = size($chain) AND none(p IN found WHERE coalesce(p.opt_out, false))
+WHERE size(found) = size($chain) AND none(p IN found WHERE @opted_out(p))
 MERGE (s:Sequence {name: 'intro_request'})
 SET s.last = coalesce(s.last, 0) + 1
 CREATE (r:IntroRequest {id: 'r' + toString(s.last), number: s.last, chain: $chain,

@@ -8,7 +8,7 @@ UNWIND $ids AS id
 MATCH (p:Person {id: id})-[t:TIE]-(q:Person)
 WHERE t.level >= $min_level AND t.day <= $day
   AND $day < [t.business_until, t.personal_until, t.trusted_until][$min_level - 2]
-  AND NOT coalesce(p.opt_out, false) AND NOT coalesce(q.opt_out, false)
+  AND NOT @opted_out(p) AND NOT @opted_out(q)
 RETURN collect([p.id, q.id, t.strength, t.half_life, t.day,
                 [t.business_until, t.personal_until, t.trusted_until],
                 t.first_contact.epochSeconds, t.last_contact.epochSeconds, t.conversations,

@@ -9,7 +9,7 @@ UNWIND $left AS left_id
 MATCH (l:Person {id: left_id})-[t:TIE]-(r:Person)
 WHERE t.level >= $min_level AND r.id IN $right AND t.day <= $day
   AND $day < [t.business_until, t.personal_until, t.trusted_until][$min_level - 2]
-  AND NOT coalesce(l.opt_out, false) AND NOT coalesce(r.opt_out, false)
+  AND NOT @opted_out(l) AND NOT @opted_out(r)
 RETURN l.id AS a, r.id AS b, t.strength AS strength, t.half_life AS half_life, t.day AS day,
        [t.business_until, t.personal_until, t.trusted_until] AS drops,
        t.first_contact.epochSeconds AS first_contact, t.last_contact.epochSeconds AS last_contact,

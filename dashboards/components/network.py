@@ -14,7 +14,8 @@ from datetime import date
 from typing import Any
 
 from dashboards.components.levels import level_name
-from graphx.explorer import Edge, Network, Node
+from graphx.explorer import Edge, Network
+from graphx.model import PersonAt
 from graphx.palette import KIND_COLOURS, LEVEL_COLOURS
 from graphx.ties.wording import ago
 
@@ -28,7 +29,7 @@ def _label_width(text: str) -> float:
     return len(text) * CHAR_PX + 2 * FONT_PX
 
 
-def _groups(network: Network) -> list[tuple[str, str, list[Node]]]:
+def _groups(network: Network) -> list[tuple[str, str, list[PersonAt]]]:
     """(key, name, people) per organisation: the centers' organisations first, then ours,
     then by size; people within each by closeness to the centers, then name."""
     closeness: dict[str, tuple[int, float]] = {}
@@ -37,12 +38,12 @@ def _groups(network: Network) -> list[tuple[str, str, list[Node]]]:
         for near, other in ((e.a, e.b), (e.b, e.a)):
             if near in centers:
                 closeness[other] = max(closeness.get(other, (0, 0.0)), (e.level, e.strength))
-    by_org: dict[str, list[Node]] = defaultdict(list)
+    by_org: dict[str, list[PersonAt]] = defaultdict(list)
     for n in network.nodes:
         by_org[n.organisation_id or f"none:{n.id}"].append(n)
     first = {n.organisation_id or f"none:{n.id}" for n in network.nodes if n.id in centers}
 
-    def person_order(n: Node) -> tuple[Any, ...]:
+    def person_order(n: PersonAt) -> tuple[Any, ...]:
         level, strength = closeness.get(n.id, (0, 0.0))
         return (n.id not in centers, -level, -strength, n.name, n.id)
 

@@ -21,9 +21,9 @@ from dashboards.components.levels import (
     level_slider,
 )
 from dashboards.components.links import relationship_href
-from graphx.directory import people
 from graphx.errors import GraphxError
 from graphx.model import Level
+from graphx.repository.people import named
 
 dash.register_page(
     __name__, path="/coverage", title="graphx: coverage map", nav="Coverage", order=1
@@ -119,7 +119,7 @@ def show(organisation: str | None, min_level: int | None, as_of: str | None) -> 
         return html.Div(str(exc), className="gx-card gx-banner")
     level = _level(min_level)
     m = matrix(cov, level)
-    known = people(db, [d.id for d in m.directors])
+    known = named(db, [d.id for d in m.directors])
     directors = html.Ul(
         [
             html.Li(

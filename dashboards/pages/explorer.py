@@ -14,8 +14,9 @@ from dashboards.components.levels import legend, level_param, level_slider
 from dashboards.components.links import relationship_href
 from dashboards.components.network import elements, stylesheet
 from dashboards.components.people import person_options
-from graphx.explorer import ego_network, organisation_people
+from graphx.explorer import ego_network
 from graphx.palette import KIND_COLOURS
+from graphx.repository.employment import people_at
 
 dash.register_page(__name__, path="/explorer", title="graphx: explorer", nav="Explorer", order=2)
 
@@ -36,7 +37,7 @@ def layout(
         person = viewer.person_id  # a colleague starts from their own network
     centers = [person] if person else []
     if organisation and not centers:
-        centers = organisation_people(db, organisation)
+        centers = people_at(db, organisation, context.as_of(as_of))[:12]
     return html.Div(
         [
             html.Div(

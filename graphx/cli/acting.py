@@ -22,7 +22,8 @@ from graphx.cli.common import (
 )
 from graphx.digest import DEFAULT_SENDER, Smtp, digests, send, write_eml
 from graphx.intro_requests import FILTERS, STATUSES, IntroRequest, ask, list_requests, update
-from graphx.people import resolve_person
+from graphx.model import to_json
+from graphx.resolver import resolve_person
 
 PERSON = "Person id or e-mail address."
 
@@ -58,10 +59,10 @@ def ask_command(
     """Record that FROM asks --via to introduce them to TO, with the chain as found."""
     day = as_of_date(as_of)
     with database() as db:
-        ids = [resolve_person(db, key) for key in (start, target, via)]
+        ids = [resolve_person(db, key).id for key in (start, target, via)]
         found = ask(db, ids[0], ids[1], ids[2], note, day, max_hops)
     if as_json:
-        print_json(found.to_json())
+        print_json(found)
         return
     _print_request(found)
 
@@ -75,10 +76,10 @@ def requests_command(
     """Introduction requests as they stood on the date, oldest first."""
     day = as_of_date(as_of)
     with database() as db:
-        person_id = resolve_person(db, person) if person else None
+        person_id = resolve_person(db, person).id if person else None
         found = list_requests(db, day, person_id, status)
     if as_json:
-        print_json({"as_of": day, "requests": [r.to_json() for r in found]})
+        print_json({"as_of": day, "requests": found})
         return
     table = Table("id", "from", "via", "to", "status", "since", "stale", title=f"as of {day}")
     for r in found:
@@ -101,7 +102,7 @@ def update_command(
     with database() as db:
         found = update(db, request_id, status, note, as_of_date(as_of))
     if as_json:
-        print_json(found.to_json())
+        print_json(found)
         return
     _print_request(found)
 
@@ -121,14 +122,14 @@ def alerts_command(
     """What changed in client relationships since a date: ties that fell, directors who left
     or moved, sole ties leaving us, overdue agenda items; each with what to do."""
     from graphx.alerts import alerts
-    from graphx.directory import find_organisation
+    from graphx.resolver import resolve_organisation
 
     day = as_of_date(as_of)
     with database() as db:
-        org_id = find_organisation(db, organisation).id if organisation else None
+        org_id = resolve_organisation(db, organisation).id if organisation else None
         found = alerts(db, day, since.date() if since else None, org_id)
     if as_json:
-        print_json(found.to_json())
+        print_json(found)
         return
     out.print(f"Alerts from {found.since} to {day}: {len(found.alerts)}", highlight=False)
     table = Table("date", "kind", "organisation", "what happened", "what to do")
@@ -160,7 +161,7 @@ def digest_command(
     if target is not None:
         target.check()
     with database() as db:
-        person_id = resolve_person(db, person) if person else None
+        person_id = resolve_person(db, person).id if person else None
         found = digests(db, day, person_id)
     files: list[Path | None] = [None] * len(found)
     if target is not None:
@@ -168,7 +169,7 @@ def digest_command(
     elif folder is not None:
         files = list(write_eml(found, folder, sender))
     if as_json:
-        rows = [d.to_json() for d in found]
+        rows = [to_json(d) for d in found]
         for row, path in zip(rows, files, strict=True):
             row["file"] = str(path) if path else None
         print_json({"as_of": day, "sent": target is not None, "digests": rows})

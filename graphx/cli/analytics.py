@@ -12,11 +12,10 @@ from typer.core import TyperGroup
 from graphx.cli.common import AS_OF_OPTION, JSON_OPTION, as_of_date, database, err, out, print_json
 from graphx.coverage import coverage as coverage_of
 from graphx.coverage import portfolio
-from graphx.directory import find_organisation
 from graphx.gaps import gaps as gaps_of
 from graphx.intro import introductions
 from graphx.model import Level
-from graphx.people import resolve_person
+from graphx.resolver import resolve_organisation, resolve_person
 
 
 def _level(value: int) -> str:
@@ -44,7 +43,7 @@ def coverage(
         if all_clients:
             rows = portfolio(db, day)
             if as_json:
-                print_json({"as_of": day, "clients": [r.to_json() for r in rows]})
+                print_json({"as_of": day, "clients": rows})
                 return
             table = Table("client", "coverage", "directors", "covered", "trend (91 days)")
             for r in rows:
@@ -56,9 +55,9 @@ def coverage(
             out.print(table)
             return
         assert organisation is not None
-        result = coverage_of(db, find_organisation(db, organisation).id, day)
+        result = coverage_of(db, resolve_organisation(db, organisation).id, day)
     if as_json:
-        print_json(result.to_json())
+        print_json(result)
         return
     org = result.organisation
     out.print(f"[bold]{org.name}[/] ({org.id}) coverage {result.coverage:.0%} as of {day}")
@@ -105,10 +104,10 @@ def intro(
     day = as_of_date(as_of)
     with database() as db:
         result = introductions(
-            db, resolve_person(db, start), resolve_person(db, target), max_hops, top, day
+            db, resolve_person(db, start).id, resolve_person(db, target).id, max_hops, top, day
         )
     if as_json:
-        print_json(result.to_json())
+        print_json(result)
         return
     out.print(result.suggestion, markup=False)
     if not result.paths:
@@ -132,10 +131,10 @@ def gaps(
     """Uncovered, single-threaded, fading and overdue relationships, with actions."""
     day = as_of_date(as_of)
     with database() as db:
-        org_id = find_organisation(db, organisation).id if organisation else None
+        org_id = resolve_organisation(db, organisation).id if organisation else None
         result = gaps_of(db, day, org_id)
     if as_json:
-        print_json(result.to_json())
+        print_json(result)
         return
 
     def name(pid: str | None) -> str:

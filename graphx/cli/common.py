@@ -13,6 +13,7 @@ from rich.console import Console
 
 from graphx.config import Settings, load_settings
 from graphx.db import Database, connect
+from graphx.model import to_json
 
 app = typer.Typer(
     name="graphx",
@@ -45,8 +46,9 @@ def _default(value: Any) -> Any:
 
 
 def print_json(data: Any) -> None:
-    """Print ``data`` as JSON on stdout, dates as ISO 8601."""
-    typer.echo(json.dumps(data, default=_default, ensure_ascii=False, indent=2))
+    """Print ``data`` in graphx's one JSON shape (:func:`graphx.model.to_json`) on stdout,
+    dates as ISO 8601."""
+    typer.echo(json.dumps(to_json(data), default=_default, ensure_ascii=False, indent=2))
 
 
 AS_OF_OPTION = typer.Option(

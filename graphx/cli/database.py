@@ -11,7 +11,8 @@ from rich.table import Table
 from graphx.cli.common import JSON_OPTION, database, err, out, print_json, settings
 from graphx.db import apply_schema, delete_all
 from graphx.local_neo4j import LocalNeo4j
-from graphx.stats import graph_stats
+from graphx.model import to_json
+from graphx.repository.stats import graph_stats
 from graphx.ties.model import configured
 from graphx.ties.store import store_state
 
@@ -111,7 +112,7 @@ def stats(as_json: bool = JSON_OPTION) -> None:
     with database() as db:
         counts, state = graph_stats(db), store_state(db)
     if as_json:
-        print_json(counts | state.to_json())
+        print_json(counts | to_json(state))
         return
     table = Table("what", "count")
     for key, value in counts.items():

@@ -23,6 +23,7 @@ from graphx.cli.common import JSON_OPTION, database, err, out, print_json, setti
 from graphx.db import Database
 from graphx.importers.summary import ImportSummary
 from graphx.local_neo4j import LocalNeo4j
+from graphx.model import to_json
 from graphx.ties.store import ScoreSummary, mark_incomplete, rescore, score_all
 
 import_app = typer.Typer(
@@ -77,7 +78,7 @@ def _rescore(db: Database, summary: ImportSummary, no_score: bool) -> ScoreSumma
 
 def _report(summary: ImportSummary, scored: ScoreSummary | None, as_json: bool) -> None:
     if as_json:
-        print_json({**summary.as_json(), "scoring": scored.to_dict() if scored else None})
+        print_json({**to_json(summary), "scoring": scored})
         return
     table = Table("what", "read", "created", "updated", "unchanged", title=summary.source)
     for file, n in summary.read.items():

@@ -40,7 +40,7 @@ def plan(
     if csv_file is not None:
         csv_file.write_text(result.to_csv(), encoding="utf-8")
     if as_json:
-        print_json(result.to_json())
+        print_json(result)
         return
     out.print(
         f"[bold]{result.interest}[/] on {result.on}: {len(result.guests)} guests"
@@ -71,7 +71,7 @@ def record(
             db, file, kind=kind, depth=depth, on=on.date() if on else None, subject=subject
         )
     if as_json:
-        print_json(result.to_json())
+        print_json(result)
         return
     out.print(
         f"{result.subject} on {result.on}: {len(result.tables)} tables recorded"
@@ -94,12 +94,12 @@ def agenda(
 ) -> None:
     """A colleague's ties to client directors, and whom to contact this month and why."""
     from graphx.agenda import agenda as agenda_of
-    from graphx.people import resolve_person
+    from graphx.resolver import resolve_person
 
     with database() as db:
-        result = agenda_of(db, resolve_person(db, person), as_of_date(as_of))
+        result = agenda_of(db, resolve_person(db, person).id, as_of_date(as_of))
     if as_json:
-        print_json(result.to_json())
+        print_json(result)
         return
     out.print(f"[bold]{result.name}[/] as of {result.as_of}")
     contacts = Table("#", "why", "whom and why", "hint", title="Contact this month")

@@ -7,9 +7,9 @@ from pathlib import Path
 import typer
 
 from graphx.cli.common import JSON_OPTION, database, out, print_json
-from graphx.directory import find_organisation
 from graphx.errors import GraphxError
 from graphx.reports import FORMATS, build_report, write_report
+from graphx.resolver import resolve_organisation
 
 
 def formats_of(text: str) -> list[str]:
@@ -39,7 +39,7 @@ def report(
     """The quarterly coverage-gap report: state at the quarter end against the one before."""
     chosen = formats_of(formats)
     with database() as db:
-        org_id = find_organisation(db, organisation).id if organisation else None
+        org_id = resolve_organisation(db, organisation).id if organisation else None
         result = build_report(db, quarter, org_id)
     paths = write_report(result, out_dir, chosen)
     s = result.summary

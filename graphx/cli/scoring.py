@@ -11,10 +11,11 @@ from rich.table import Table
 
 from graphx.cli.common import AS_OF_OPTION, JSON_OPTION, as_of_date, database, out, print_json
 from graphx.intro_requests import introduced_between
-from graphx.model import Level, Tie
-from graphx.people import resolve_person
+from graphx.model import Level, Tie, to_json
+from graphx.repository.employment import people_at
+from graphx.resolver import resolve_organisation, resolve_person
 from graphx.ties.store import remove_assessment, score_all, set_assessment
-from graphx.ties.view import explain, organisation_people, ties_as_of
+from graphx.ties.view import explain, ties_as_of
 
 ties_app = typer.Typer(
     help="List ties, or record (set) and remove (unset) a colleague's own assessment.",
@@ -28,7 +29,7 @@ def score(as_json: bool = JSON_OPTION) -> None:
     with database() as db:
         summary = score_all(db)
     if as_json:
-        print_json(summary.to_dict())
+        print_json(summary)
         return
     table = Table("level", "pairs", title="Ties at each pair's last contact")
     for level, pairs in sorted(summary.pairs_per_level.items()):
@@ -43,7 +44,7 @@ def score(as_json: bool = JSON_OPTION) -> None:
 
 
 def _tie_json(tie: Tie) -> dict[str, Any]:
-    data = tie.to_dict()
+    data: dict[str, Any] = to_json(tie)
     assessment = data.pop("assessment")
     data["assessment"] = assessment
     return data
@@ -58,14 +59,14 @@ def explain_command(
     """Explain how well two people know each other: level, strength, why, and the history."""
     day = as_of_date(as_of)
     with database() as db:
-        a_id, b_id = resolve_person(db, a), resolve_person(db, b)
+        a_id, b_id = resolve_person(db, a).id, resolve_person(db, b).id
         tie, conversations = explain(db, a_id, b_id, day)
         introduced = introduced_between(db, a_id, b_id, day)
     if as_json:
         print_json(
             {
                 **_tie_json(tie),
-                "introduced": introduced.to_json() if introduced else None,
+                "introduced": introduced,
                 "history": conversations,
             }
         )
@@ -111,8 +112,12 @@ def ties(
         return
     day = as_of_date(as_of)
     with database() as db:
-        person_id = resolve_person(db, person) if person else None
-        members = set(organisation_people(db, organisation)) if organisation else None
+        person_id = resolve_person(db, person).id if person else None
+        members = (
+            set(people_at(db, resolve_organisation(db, organisation).id, day))
+            if organisation
+            else None
+        )
         if person_id is not None:
             wanted: list[str] | None = [person_id]
         elif members is not None:
@@ -161,7 +166,7 @@ def ties_set(
     """Record your own assessment of how well two people know each other."""
     who = by or _user()
     with database() as db:
-        a_id, b_id = resolve_person(db, a), resolve_person(db, b)
+        a_id, b_id = resolve_person(db, a).id, resolve_person(db, b).id
         saved = set_assessment(db, a_id, b_id, level, reason, who)
     typer.echo(
         f"assessed {min(a_id, b_id)} - {max(a_id, b_id)} at level {saved.level}"
@@ -176,7 +181,7 @@ def ties_unset(
 ) -> None:
     """Remove the assessment of two people."""
     with database() as db:
-        a_id, b_id = resolve_person(db, a), resolve_person(db, b)
+        a_id, b_id = resolve_person(db, a).id, resolve_person(db, b).id
         removed = remove_assessment(db, a_id, b_id)
     typer.echo("assessment removed" if removed else "no assessment to remove")
 

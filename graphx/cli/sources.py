@@ -75,7 +75,7 @@ def source_list(as_json: bool = JSON_OPTION) -> None:
     with database() as db:
         found = all_sources(db)
     if as_json:
-        print_json({"sources": [s.to_json() for s in found]})
+        print_json({"sources": found})
         return
     table = Table("name", "kind", "url", "user", "folders", "last sync", "result", "items seen")
     for status in found:
@@ -117,7 +117,7 @@ def sync(
     with database() as db:
         results = run_sync(db, names or ())
     if as_json:
-        print_json({"sources": [r.to_json() for r in results]})
+        print_json({"sources": results})
     else:
         table = Table("source", "fetched", "created", "updated", "removed", "skipped", "seconds")
         for r in results:

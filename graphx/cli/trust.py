@@ -45,7 +45,7 @@ def forget_command(
     with database() as db:
         result = forget(db, person)
     if as_json:
-        print_json(result.to_json())
+        print_json(result)
         return
     typer.echo(
         f"erased {result.person_id}: {result.addresses} address(es), "

@@ -37,7 +37,7 @@ class ImportSummary:
     def skip(self, reason: str, n: int = 1) -> None:
         self.skipped[reason] += n
 
-    def as_json(self) -> dict[str, Any]:
+    def to_json(self) -> dict[str, Any]:
         """A JSON-ready dict (the conversation ids as a count, not a list)."""
         return {
             "source": self.source,

@@ -21,10 +21,11 @@ from graphx.coverage import (
     score,
 )
 from graphx.db import Database
-from graphx.directory import Organisation, people
 from graphx.gaps import Gaps, gaps
+from graphx.model import Organisation
 from graphx.reports.occasions import occasion_for
 from graphx.reports.quarters import Quarter
+from graphx.repository.people import named
 from graphx.ties.view import Histories, TieView
 
 HISTORY_QUARTERS = 8
@@ -270,7 +271,7 @@ def _actions(db: Database, sections: Sequence[ClientSection], found: Gaps) -> tu
         for d in s.directors
         if not d.covered or any(c.person_id == d.id for c in s.dropped)
     ]
-    interests = {p.id: p.interests for p in people(db, [d.id for _, d in wanted]).values()}
+    interests = {p.id: p.interests for p in named(db, [d.id for _, d in wanted]).values()}
     out = []
     for s, d in wanted:
         drops = [c for c in s.dropped if c.person_id == d.id]

@@ -21,6 +21,7 @@ from graphx.errors import GraphxError, SourceUnreachable
 from graphx.importers.resolve import Resolver
 from graphx.importers.summary import ImportSummary
 from graphx.importers.writer import Writer
+from graphx.model import to_json
 from graphx.repository import sources
 from graphx.sources import registry
 from graphx.sources.spec import SourceSpec
@@ -117,7 +118,7 @@ def sync_source(
     else:
         rescore(db, written, removed=groups)
     result.seconds = time.perf_counter() - started
-    registry.finish(db, spec.name, result.to_json(), result.error)
+    registry.finish(db, spec.name, to_json(result), result.error)
     return result
 
 

@@ -71,7 +71,7 @@ class ScoreSummary:
     full: bool
     seconds: float = field(compare=False, default=0.0)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_json(self) -> dict[str, Any]:
         return {
             "full": self.full,
             "pairs_per_level": {Level(k).label: v for k, v in sorted(self.pairs_per_level.items())},

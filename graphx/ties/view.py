@@ -21,11 +21,11 @@ from typing import Any
 import numpy as np
 
 from graphx.db import Database, from_epoch
-from graphx.directory import people
 from graphx.errors import GraphxError
 from graphx.model import CONVERSATION_KINDS, DEFAULT_DEPTH, DEPTHS, Contact, Level, Tie
 from graphx.repository import conversations as stored_conversations
 from graphx.repository import ties as stored_ties
+from graphx.repository.people import named
 from graphx.ties.model import Config, configured, contributions, effective_depth, score_pair
 from graphx.ties.store import store_state
 from graphx.ties.vectorised import PairScores, paused_gc, read_conversations, score_contacts
@@ -362,7 +362,7 @@ def explain(
     a, b = sorted((a_id, b_id))
     rows = _pair_histories(db, [(a, b)], as_of).get((a, b), [])
     contacts = [contact for contact, _ in rows]
-    names = {pid: person.name for pid, person in people(db, [a, b]).items() if person.name}
+    names = {pid: person.name for pid, person in named(db, [a, b]).items() if person.name}
     tie = score_pair(a, b, contacts, as_of, config, names)
     weights = contributions(contacts, as_of, config)
     conversations = []
@@ -385,8 +385,3 @@ def explain(
     assessments = _with_assessments(db, [tie], [a, b], as_of)
     mine = [t for t in assessments if (t.a, t.b) == (a, b) and t.assessment is not None]
     return (mine[0] if mine else tie), conversations
-
-
-def organisation_people(db: Database, organisation: str) -> list[str]:
-    """The ids of the people currently at the organisation with this id (or name)."""
-    return [r["id"] for r in db.read("ties.organisation_people", organisation=organisation)]

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from datetime import date
 
 import pytest
 from selenium.webdriver.remote.webdriver import WebDriver
 
 from graphx.db import Database, delete_all
 from graphx.demo import load_demo_data
+from graphx.repository.people import busiest_colleague
 from tests.browser.conftest import PASSWORD, LiveApp, wait_for, wait_for_text
 from tests.browser.test_explorer import LABEL_BOXES, _overlapping
 
@@ -23,9 +25,10 @@ def demo_company(_session_db: Database) -> Iterator[None]:
 @pytest.fixture(scope="module")
 def busiest(_session_db: Database, live_app: LiveApp) -> str:
     """The colleague with the most ties, signed in as ``demo`` (as ``graphx demo`` does)."""
-    (row,) = _session_db.read("demo.busiest_colleague")
-    live_app.users.add("demo", "director", PASSWORD, person_id=row["id"])
-    return str(row["id"])
+    found = busiest_colleague(_session_db, date.today())
+    assert found is not None
+    live_app.users.add("demo", "director", PASSWORD, person_id=found.id)
+    return found.id
 
 
 @pytest.mark.parametrize("min_level", [1, 2, 3, 4])

@@ -14,7 +14,7 @@ from graphx.db import connect
 from graphx.errors import LocalServerError
 from graphx.importers.canonical import import_canonical
 from graphx.local_neo4j import LocalNeo4j
-from graphx.stats import graph_stats
+from graphx.repository.stats import graph_stats
 from graphx.ties.store import score_all, set_assessment
 from tests.integration.analytics_graph import tie
 from tests.integration.support import canonical_dump, own_server, own_settings, rows, ties

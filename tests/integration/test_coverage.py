@@ -12,6 +12,7 @@ from graphx.cli import app
 from graphx.coverage import coverage, portfolio
 from graphx.db import Database
 from graphx.errors import NotFound
+from graphx.model import to_json
 from graphx.ties.store import mark_incomplete, rescore, score_all, store_state
 from graphx.ties.view import TieView
 from tests.integration.analytics_graph import AS_OF, days_before, job, meal, org, person, tie
@@ -123,7 +124,7 @@ def test_the_table_names_directors_levels_and_who_knows_them(acme: Database, cli
 
 
 def test_opted_out_people_and_non_directors_appear_nowhere(acme: Database) -> None:
-    text = json.dumps(coverage(acme, "acme", AS_OF).to_json(), default=str)
+    text = json.dumps(to_json(coverage(acme, "acme", AS_OF)), default=str)
     for absent in ("otto", "cas", "stan", "dora", "old"):
         assert f'"{absent}"' not in text
 
@@ -185,7 +186,7 @@ def test_coverage_read_from_the_stored_ties_equals_the_computed_one(acme: Databa
 
     def answers() -> list[tuple[dict[str, Any], list[dict[str, Any]]]]:
         return [
-            (coverage(acme, "acme", day).to_json(), [r.to_json() for r in portfolio(acme, day)])
+            (to_json(coverage(acme, "acme", day)), to_json(list(portfolio(acme, day))))
             for day in days
         ]
 

@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 from graphx.cli import app
 from graphx.db import Database, apply_schema
 from graphx.errors import QueryFileError
-from graphx.stats import graph_stats
+from graphx.repository.stats import graph_stats
 
 runner = CliRunner()
 

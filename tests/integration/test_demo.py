@@ -6,7 +6,7 @@ from graphx.coverage import portfolio
 from graphx.db import Database
 from graphx.demo import demo_login, load_demo_data
 from graphx.generate import WINDOW_END
-from graphx.stats import graph_stats
+from graphx.repository.stats import graph_stats
 from graphx.users import UserStore
 
 

@@ -12,7 +12,7 @@ import pytest
 
 from graphx.config import Settings
 from graphx.db import Database
-from graphx.stats import graph_stats
+from graphx.repository.stats import graph_stats
 from tests.integration.support import GRAPHX, duplicates
 
 pytestmark = pytest.mark.neo4j

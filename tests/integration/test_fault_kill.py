@@ -28,7 +28,7 @@ from graphx.generate import Scale, generate
 from graphx.importers import canonical, writer
 from graphx.importers.canonical import import_canonical
 from graphx.local_neo4j import LocalNeo4j
-from graphx.stats import graph_stats
+from graphx.repository.stats import graph_stats
 from graphx.ties.store import score_all
 from tests.integration.support import canonical_dump, duplicates, own_server, ties
 

@@ -12,7 +12,7 @@ from graphx.db import Database
 from graphx.errors import InputError
 from graphx.importers.calendar import default_horizon, import_ics
 from graphx.importers.canonical import import_canonical
-from graphx.stats import graph_stats
+from graphx.repository.stats import graph_stats
 
 DATA = Path(__file__).parents[1] / "data"
 MEETINGS = DATA / "ics" / "meetings.ics"

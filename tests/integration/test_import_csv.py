@@ -13,7 +13,7 @@ from graphx.db import Database, delete_all
 from graphx.errors import InputError
 from graphx.importers import canonical, writer
 from graphx.importers.canonical import import_canonical
-from graphx.stats import graph_stats
+from graphx.repository.stats import graph_stats
 from tests.integration.support import canonical_dump
 
 FIXTURE = Path(__file__).parents[1] / "data" / "canonical"

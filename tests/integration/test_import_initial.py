@@ -23,7 +23,7 @@ from graphx.importers import canonical
 from graphx.importers.canonical import import_canonical
 from graphx.importers.initial import import_initial
 from graphx.local_neo4j import LocalNeo4j
-from graphx.stats import graph_stats
+from graphx.repository.stats import graph_stats
 from graphx.ties.store import score_all
 from tests.integration.support import GRAPHX, own_server, rows, ties
 

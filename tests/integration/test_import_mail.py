@@ -15,7 +15,7 @@ from graphx.db import Database
 from graphx.errors import InputError
 from graphx.importers.canonical import import_canonical
 from graphx.importers.mail import import_eml, import_mbox
-from graphx.stats import graph_stats
+from graphx.repository.stats import graph_stats
 
 DATA = Path(__file__).parents[1] / "data"
 MBOX = DATA / "mail" / "sample.mbox"

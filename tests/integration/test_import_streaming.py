@@ -18,7 +18,7 @@ from graphx.db import Database, delete_all
 from graphx.generate import HEADERS, Scale, generate
 from graphx.importers import canonical, writer
 from graphx.importers.canonical import import_canonical
-from graphx.stats import graph_stats
+from graphx.repository.stats import graph_stats
 
 pytestmark = pytest.mark.neo4j
 FIXTURE = Path(__file__).parents[1] / "data" / "canonical"

@@ -13,6 +13,7 @@ from graphx.attendance import record_occasion
 from graphx.cli import app
 from graphx.db import Database
 from graphx.errors import InputError
+from graphx.model import to_json
 from graphx.occasion import plan_occasion
 from graphx.ties.store import score_all
 from graphx.ties.view import ties_as_of
@@ -111,8 +112,8 @@ def test_interests_match_whatever_their_case_and_the_documented_synonyms(
 def test_opted_out_directors_are_never_invited_nor_mentioned(golf: Database) -> None:
     plan = plan_occasion(golf, "golf", on=ON, recent_days=0)
     assert "cor" not in [g.person_id for g in plan.guests]
-    assert '"cor"' not in json.dumps(plan.to_json(), default=str)
-    assert "Cor Out" not in json.dumps(plan.to_json(), default=str)
+    assert '"cor"' not in json.dumps(to_json(plan), default=str)
+    assert "Cor Out" not in json.dumps(to_json(plan), default=str)
 
 
 def test_only_a_recent_occasion_of_the_same_kind_leaves_a_director_out(golf: Database) -> None:
@@ -251,8 +252,8 @@ def test_recording_the_same_list_twice_changes_nothing(scored: Database, tmp_pat
     second = record_occasion(scored, path)
     assert first.imported is not None and second.imported is not None
     assert first.imported.created == {"conversations": 2, "participations": 5}
-    assert second.imported.as_json()["created"] == {}
-    assert second.imported.as_json()["unchanged"] == {"conversations": 2, "participations": 5}
+    assert to_json(second.imported)["created"] == {}
+    assert to_json(second.imported)["unchanged"] == {"conversations": 2, "participations": 5}
     assert _levels(scored) == levels
     assert [(c.level_before, c.level_after) for c in second.changes] == [
         (c.level_after, c.level_after) for c in first.changes

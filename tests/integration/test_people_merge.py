@@ -12,7 +12,7 @@ from graphx.errors import InputError, NotFound
 from graphx.importers.canonical import import_canonical
 from graphx.importers.mail import import_mbox
 from graphx.merging import merge_people
-from graphx.stats import graph_stats
+from graphx.repository.stats import graph_stats
 
 DATA = Path(__file__).parents[1] / "data"
 DINNER = "<dinner.1@graphx.example>"

@@ -26,6 +26,8 @@ from graphx.gaps import gaps
 from graphx.generate import WINDOW_END, generate
 from graphx.importers.canonical import import_canonical
 from graphx.intro import introductions
+from graphx.model import to_json
+from graphx.repository import organisations, people
 from graphx.ties.store import mark_incomplete, rescore, score_all, store_state
 from graphx.ties.view import explain
 
@@ -63,21 +65,22 @@ def folders(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 def answers(db: Database) -> dict[str, Any]:
     """Every answer the test compares, as the JSON the commands print."""
-    clients = [r["id"] for r in db.read("accounts.clients")][:4]
-    (busiest,) = db.read("demo.busiest_colleague")
-    colleague = busiest["id"]
+    clients = [id_ for id_, _, _ in organisations.clients(db)][:4]
+    busiest = people.busiest_colleague(db, date.today())
+    assert busiest is not None
+    colleague = busiest.id
     out: dict[str, Any] = {}
     for day in DATES:
-        maps = [coverage(db, c, day).to_json() for c in clients]
+        maps = [to_json(coverage(db, c, day)) for c in clients]
         directors = [d["id"] for m in maps for d in m["directors"]][:6]
         known = [k["id"] for m in maps for d in m["directors"] for k in d["known_by"]][:3]
         out[day.isoformat()] = {
             "coverage": maps,
-            "portfolio": [row.to_json() for row in portfolio(db, day)],
-            "gaps": gaps(db, day).to_json(),
-            "intro": [introductions(db, colleague, d, as_of=day).to_json() for d in directors[:3]],
-            "explain": [explain(db, colleague, d, day)[0].to_dict() for d in directors + known],
-            "agenda": agenda(db, colleague, day).to_json(),
+            "portfolio": to_json(list(portfolio(db, day))),
+            "gaps": to_json(gaps(db, day)),
+            "intro": [to_json(introductions(db, colleague, d, as_of=day)) for d in directors[:3]],
+            "explain": [to_json(explain(db, colleague, d, day)[0]) for d in directors + known],
+            "agenda": to_json(agenda(db, colleague, day)),
         }
     return json.loads(json.dumps(out, default=lambda value: value.isoformat()))
 

@@ -9,12 +9,12 @@ import pytest
 from graphx.db import Database, delete_all
 from graphx.importers.calendar import default_horizon, import_ics
 from graphx.importers.canonical import import_canonical
+from graphx.repository.stats import graph_stats
 from graphx.sources import calendars
 from graphx.sources.calendars import CalendarReader
 from graphx.sources.registry import add_source
 from graphx.sources.spec import SourceSpec, make_spec
 from graphx.sources.sync import sync
-from graphx.stats import graph_stats
 from graphx.ties.store import score_all
 from tests.integration.support import canonical_dump, ties
 from tests.live.mail_data import DATA, MEETINGS, calendar, calendar_objects, event, vevent

@@ -24,11 +24,11 @@ import pytest
 
 from graphx.db import Database, connect, delete_all
 from graphx.local_neo4j import LocalNeo4j
+from graphx.repository.stats import graph_stats
 from graphx.sources.mailbox import FETCH_CHUNK
 from graphx.sources.registry import add_source
 from graphx.sources.spec import make_spec
 from graphx.sources.sync import sync
-from graphx.stats import graph_stats
 from tests.integration.support import GRAPHX, canonical_dump, duplicates, own_server, ties
 from tests.live.servers import Dovecot, MailUser
 

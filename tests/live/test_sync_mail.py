@@ -15,11 +15,11 @@ from graphx.cli import app
 from graphx.db import Database, delete_all
 from graphx.importers.canonical import import_canonical
 from graphx.importers.mail import import_eml, import_mbox
+from graphx.repository.stats import graph_stats
 from graphx.sources.registry import add_source, all_sources, remove_source
 from graphx.sources.spec import SourceSpec, make_spec
 from graphx.sources.sync import sync
 from graphx.sources.watch import SyncLoop
-from graphx.stats import graph_stats
 from tests.integration.support import GRAPHX, canonical_dump, ties
 from tests.live.mail_data import DATA, ENRON, MBOX, enron_messages, mbox_messages, message
 from tests.live.servers import Dovecot, MailUser

@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime
 
 from dashboards.components.heatmap import UPRIGHT_AFTER, heatmap, matrix
 from graphx.coverage import Acquaintance, Coverage, DirectorCoverage
-from graphx.directory import Organisation
+from graphx.model import Organisation
 
 SEEN = datetime(2026, 10, 1, tzinfo=UTC)
 

@@ -7,13 +7,14 @@ import random
 from datetime import UTC, datetime
 
 from dashboards.components.network import CELL_HEIGHT, positions, strongest
-from graphx.explorer import Edge, Network, Node
+from graphx.explorer import Edge, Network
+from graphx.model import PersonAt
 
 
 def network(people: int, seed: int = 1) -> Network:
     rng = random.Random(seed)
     nodes = tuple(
-        Node(
+        PersonAt(
             id=f"p{i:03d}",
             name=" ".join(["Name"] * rng.randint(1, 6)) + f" {i}",
             title="",

@@ -64,3 +64,40 @@ def test_every_query_file_is_used_by_the_code() -> None:
     used = set(re.findall(r"[\"']([a-z_]+(?:\.[a-z_]+)+|schema)[\"']", source))
     unused = sorted(set(all_queries()) - used)
     assert unused == []
+
+
+def test_a_rule_is_written_in_place_with_its_arguments(tmp_path: Path) -> None:
+    path = tmp_path / "uses.cypher"
+    path.write_text(
+        "// params: as_of\nMATCH (x)-[job:WORKS_AT]->() WHERE @employed(job, $as_of) RETURN x\n"
+    )
+    text = parse(path, "uses").text
+    assert "(job.from IS NULL OR job.from <= $as_of)" in text
+    assert "job.current = true" in text and "@" not in text and " w." not in text
+
+
+def test_an_unknown_rule_or_a_wrong_argument_count_names_file_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "bad.cypher"
+    path.write_text("// params: none\nMATCH (p)\nWHERE @nobody(p)\nRETURN p\n")
+    with pytest.raises(QueryFileError, match=r"bad\.cypher:3: no rule @nobody"):
+        parse(path, "bad")
+    path.write_text("// params: none\nMATCH (p) WHERE @opted_out(p, q) RETURN p\n")
+    with pytest.raises(QueryFileError, match=r"bad\.cypher:2: @opted_out takes 1 arguments"):
+        parse(path, "bad")
+
+
+def test_the_employment_and_opt_out_rules_are_written_once() -> None:
+    """No query restates a rule: each uses @employed and @opted_out (cypher/rules/). Only the
+    queries that set or export people.csv's current job name the ``current`` marker."""
+    restated = []
+    for path in sorted(query_root().rglob("*.cypher")):
+        if path.parent.name == "rules":
+            continue
+        code = "\n".join(
+            line for line in path.read_text().splitlines() if not line.startswith("//")
+        )
+        if re.search(r"\.opt_out,|until IS NULL OR \w+\.until >|\{current: true\}\]->", code):
+            restated.append(path.relative_to(query_root()).as_posix())
+    assert restated == [
+        "export/people.cypher", "imports/jobs.cypher", "imports/merge_people.cypher"
+    ]  # fmt: skip

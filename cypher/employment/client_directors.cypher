@@ -1,4 +1,4 @@
-// Directors of every client as of a date (same rule as coverage.directors), and every client
+// Directors of every client as of a date (@employed), and every client
 // (with a null director when it has none), so that the portfolio lists them all. One row
 // holding a list of [organisation id, organisation name, id, name, title, level, interests]
 // sorted by organisation and id: thousands of records cost the driver ~5x more.
@@ -6,10 +6,8 @@
 MATCH (o:Organisation {kind: 'client'})
 OPTIONAL MATCH (o)<-[w:WORKS_AT]-(p:Person)
 WHERE w.level IN $levels
-  AND NOT coalesce(p.opt_out, false)
-  AND (w.from IS NULL OR w.from <= $as_of)
-  AND (w.until IS NULL OR w.until > $as_of)
-  AND (w.from IS NOT NULL OR w.until IS NOT NULL OR w.current = true)
+  AND NOT @opted_out(p)
+  AND @employed(w, $as_of)
 WITH o, p, w
 ORDER BY o.id, p.id
 RETURN collect([o.id, o.name, p.id, p.name, coalesce(w.title, p.title, ''), w.level,

@@ -3,7 +3,7 @@
 // out.
 // params: since
 MATCH (:Organisation {kind: 'home'})<-[w:WORKS_AT]-(p:Person)
-WHERE w.until IS NOT NULL AND w.until > $since AND NOT coalesce(p.opt_out, false)
+WHERE w.until IS NOT NULL AND w.until > $since AND NOT @opted_out(p)
   AND NOT EXISTS {
     (p)-[open:WORKS_AT]->(:Organisation {kind: 'home'})
     WHERE open.until IS NULL AND (open.from IS NOT NULL OR open.current = true)

@@ -5,5 +5,5 @@ CALL () {
   UNION
   MATCH (p:Person)-[:HAS_EMAIL]->(:Email {address: toLower(trim($key))}) RETURN p
 }
-RETURN p.id AS id, p.name AS name, coalesce(p.opt_out, false) AS opt_out
+RETURN p.id AS id, p.name AS name, @opted_out(p) AS opt_out
 LIMIT 1

@@ -2,6 +2,6 @@
 // params: ids
 UNWIND $ids AS id
 MATCH (p:Person {id: id})
-WHERE NOT coalesce(p.opt_out, false)
+WHERE NOT @opted_out(p)
 RETURN p.id AS id, p.name AS name, coalesce(p.title, '') AS title,
        coalesce(p.interests, []) AS interests

@@ -1,11 +1,9 @@
 // One person (not opted out) with their title and interests, and whether the home
-// organisation employs them as of a date (the job rule of coverage.colleagues).
+// organisation employs them as of a date (@employed).
 // params: id, as_of
 MATCH (p:Person {id: $id})
-WHERE NOT coalesce(p.opt_out, false)
+WHERE NOT @opted_out(p)
 OPTIONAL MATCH (p)-[w:WORKS_AT]->(:Organisation {kind: 'home'})
-WHERE (w.from IS NULL OR w.from <= $as_of)
-  AND (w.until IS NULL OR w.until > $as_of)
-  AND (w.from IS NOT NULL OR w.until IS NOT NULL OR w.current = true)
+WHERE @employed(w, $as_of)
 RETURN p.id AS id, p.name AS name, coalesce(p.title, '') AS title,
        coalesce(p.interests, []) AS interests, count(w) > 0 AS colleague

@@ -4,7 +4,7 @@
 // params: people, prefix, since, until
 UNWIND $people AS row
 MATCH (p:Person {name: row.name})-[:WORKS_AT]->(o:Organisation)
-WHERE p.id STARTS WITH $prefix AND p.id <> row.id AND NOT coalesce(p.opt_out, false)
+WHERE p.id STARTS WITH $prefix AND p.id <> row.id AND NOT @opted_out(p)
 CALL (p) {
   MATCH (p)-[:PARTICIPATED]->(c:Conversation)
   RETURN min(c.date) AS first

@@ -1,9 +1,11 @@
-// The given people with their current organisation, for drawing a network.
-// params: ids
+// The given people with the organisation they work at as of a date, for drawing a network.
+// params: ids, as_of
 UNWIND $ids AS id
 MATCH (p:Person {id: id})
-WHERE NOT coalesce(p.opt_out, false)
-OPTIONAL MATCH (p)-[:WORKS_AT {current: true}]->(o:Organisation)
+WHERE NOT @opted_out(p)
+OPTIONAL MATCH (p)-[w:WORKS_AT]->(o:Organisation)
+WHERE @employed(w, $as_of)
+WITH p, o ORDER BY w.current DESC, w.from DESC, o.id
 WITH p, head(collect(o)) AS o
 RETURN p.id AS id, p.name AS name, coalesce(p.title, '') AS title, coalesce(p.level, '') AS level,
        o.id AS organisation_id, coalesce(o.name, '') AS organisation_name,
