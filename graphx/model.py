@@ -165,6 +165,17 @@ class Director:
 
 
 @dataclass(frozen=True)
+class Conversation:
+    """A conversation: its id, when it took place, its kind and its subject (graphx never
+    stores a body)."""
+
+    id: str
+    date: datetime | date
+    kind: str
+    subject: str = ""
+
+
+@dataclass(frozen=True)
 class Employment:
     """A job: who held it, where, as what, and from when until when (``until`` is the first
     day without it; None when unknown or open)."""

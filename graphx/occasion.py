@@ -223,10 +223,9 @@ def _recently_met(
     )
     org = {d.id: d.organisation_id for d in directors}
     found: dict[str, RecentlyMet] = {}
-    for o in attended:
-        pid = o.person_id
-        if pid not in found and mentions(o.subject, interest):
-            found[pid] = RecentlyMet(pid, org[pid], o.conversation_id, _day(o.date))
+    for pid, met in attended:
+        if pid not in found and mentions(met.subject, interest):
+            found[pid] = RecentlyMet(pid, org[pid], met.id, _day(met.date))
     return found
 
 

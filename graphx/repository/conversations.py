@@ -10,12 +10,11 @@ objects would cost more than the scoring).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from graphx.db import Database
-from graphx.model import DEFAULT_DEPTH, Contact, Organiser
+from graphx.model import DEFAULT_DEPTH, Contact, Conversation, Organiser
 
 _PERSONAL_KINDS = sorted(k for k, depth in DEFAULT_DEPTH.items() if depth == "personal")
 
@@ -114,26 +113,15 @@ def active_after(db: Database, ids: list[str], moment: datetime) -> set[str]:
     return {str(r["id"]) for r in rows}
 
 
-@dataclass(frozen=True)
-class Occasion:
-    """A conversation of an occasion's kind that a person took part in."""
-
-    person_id: str
-    conversation_id: str
-    date: datetime | date
-    kind: str
-    subject: str
-
-
 def occasions(
     db: Database, ids: list[str], kinds: list[str], since: datetime, until: datetime
-) -> list[Occasion]:
-    """The conversations of the given kinds from ``since`` (inclusive) to ``until``
-    (exclusive) that these people took part in, by person, latest first (subject "" when
-    none)."""
+) -> list[tuple[str, Conversation]]:
+    """``(person id, conversation)`` for the conversations of the given kinds from ``since``
+    (inclusive) to ``until`` (exclusive) that these people took part in, by person, latest
+    first (subject "" when none)."""
+    rows = db.read("conversations.occasions", ids=ids, kinds=kinds, since=since, until=until)
     return [
-        Occasion(
-            str(r["person_id"]), str(r["conversation_id"]), r["date"], r["kind"], str(r["subject"])
-        )
-        for r in db.read("conversations.occasions", ids=ids, kinds=kinds, since=since, until=until)
-    ]
+        (str(r["person_id"]), Conversation(str(r["conversation_id"]), r["date"], r["kind"],
+                                           str(r["subject"])))
+        for r in rows
+    ]  # fmt: skip
