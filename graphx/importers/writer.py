@@ -118,10 +118,6 @@ class Writer:
                 self._tx = None
         self.summary.transactions += 1
 
-    def write_all(self, batch: Batch, progress: Progress | None = None) -> None:
-        """``write`` ``batch`` inside ``transact``."""
-        self.transact(lambda: self.write(batch, progress))
-
     def transact(self, work: Callable[[], None]) -> None:
         """``open`` and run ``work``; a one-transaction import that a concurrent import
         deadlocks (or that times out on a lock) is rolled back and run again from the start,

@@ -57,6 +57,11 @@ def _batch() -> Batch:
     return Batch(organisations=[{"id": "o", "props": {}}], people=[{"id": "p", "props": {}}])
 
 
+def _write_all(w: Writer) -> None:
+    """One batch in one transaction, as the one-transaction import writes."""
+    w.transact(lambda: w.write(_batch()))
+
+
 @pytest.fixture(autouse=True)
 def _no_sleep(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(writer.time, "sleep", lambda _: None)
@@ -65,7 +70,7 @@ def _no_sleep(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_a_deadlocked_import_runs_again_and_counts_once() -> None:
     db = _FakeDb([DEADLOCK, DEADLOCK])
     summary = ImportSummary(source="x")
-    Writer(db, summary).write_all(_batch())  # type: ignore[arg-type]
+    _write_all(Writer(db, summary))  # type: ignore[arg-type]
     assert summary.retries == 2
     assert summary.transactions == 1
     assert db.commits == 1
@@ -75,7 +80,7 @@ def test_a_deadlocked_import_runs_again_and_counts_once() -> None:
 def test_an_import_deadlocked_every_time_gives_up_after_the_last_attempt() -> None:
     db = _FakeDb([DEADLOCK] * writer.ATTEMPTS)
     with pytest.raises(TransientError):
-        Writer(db, ImportSummary(source="x")).write_all(_batch())  # type: ignore[arg-type]
+        _write_all(Writer(db, ImportSummary(source="x")))  # type: ignore[arg-type]
     assert db.calls.count("imports.organisations") == writer.ATTEMPTS
     assert db.commits == 0
 
@@ -83,5 +88,5 @@ def test_an_import_deadlocked_every_time_gives_up_after_the_last_attempt() -> No
 def test_other_transient_errors_are_not_retried() -> None:
     db = _FakeDb([OUT_OF_MEMORY])
     with pytest.raises(TransientError):
-        Writer(db, ImportSummary(source="x")).write_all(_batch())  # type: ignore[arg-type]
+        _write_all(Writer(db, ImportSummary(source="x")))  # type: ignore[arg-type]
     assert db.calls == ["imports.organisations"]
