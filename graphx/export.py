@@ -11,33 +11,11 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterable
-from datetime import date, datetime
 from pathlib import Path
-from typing import Any
 
 from graphx.db import Database, Row
-from graphx.importers.rows import columns
+from graphx.importers.rows import cell, columns
 from graphx.repository.export import each_file
-
-
-def cell(value: Any) -> str:
-    """One value as the canonical format writes it (and neo4j-admin's import reads it): a
-    list's items joined by ``;``.
-
-    >>> cell(["a@x.example", "b@x.example"])
-    'a@x.example;b@x.example'
-    >>> cell(True), cell(None), cell(45)
-    ('true', '', '45')
-    """
-    if value is None:
-        return ""
-    if isinstance(value, list):
-        return ";".join(str(v) for v in value)
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (datetime, date)):
-        return value.isoformat()
-    return str(value)
 
 
 def _write(rows: Iterable[Row], path: Path, stem: str) -> int:

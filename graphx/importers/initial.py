@@ -27,7 +27,6 @@ import numpy as np
 
 from graphx.db import Row, apply_schema, connect
 from graphx.errors import Refused
-from graphx.export import cell
 from graphx.importers import files as folder_files
 from graphx.importers.canonical import (
     Plan,
@@ -40,7 +39,7 @@ from graphx.importers.canonical import (
     person_row,
     planned_rows,
 )
-from graphx.importers.rows import OrganisationRow
+from graphx.importers.rows import OrganisationRow, cell
 from graphx.importers.summary import ImportSummary
 from graphx.importers.writer import NoProgress, Progress, chunks
 from graphx.local_neo4j import LocalNeo4j

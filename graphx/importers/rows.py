@@ -1,4 +1,5 @@
-"""Typed rows of the canonical format: one pydantic model per file, and their field parsers."""
+"""Typed rows of the canonical format: one pydantic model per file, their field parsers, and
+how a value is written back into a cell."""
 
 from __future__ import annotations
 
@@ -184,6 +185,26 @@ def columns(stem: str) -> tuple[str, ...]:
     """The known column names of a canonical file."""
     model = MODELS[stem]
     return tuple(f.alias or name for name, f in model.model_fields.items())
+
+
+def cell(value: Any) -> str:
+    """One value as the canonical format writes it (and neo4j-admin's import reads it): a
+    list's items joined by ``;``.
+
+    >>> cell(["a@x.example", "b@x.example"])
+    'a@x.example;b@x.example'
+    >>> cell(True), cell(None), cell(45)
+    ('true', '', '45')
+    """
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return ";".join(str(v) for v in value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    return str(value)
 
 
 def problems_of(error: ValidationError) -> list[tuple[str, str]]:
