@@ -81,8 +81,6 @@ class Rule:
             raise QueryFileError(
                 f"{where}: @{self.name} takes {len(self.args)} arguments, given {len(values)}"
             )
-        if not self.args:
-            return f"({self.text})"
         given = dict(zip(self.args, values, strict=True))
         names = "|".join(re.escape(arg) for arg in self.args)
         text = re.sub(_NAME.format(f"({names})"), lambda m: given[m.group(1)], self.text)
@@ -99,6 +97,8 @@ def parse_rule(path: Path) -> Rule:
     if _PARAM.search(body) or _USE.search(body):
         raise QueryFileError(f"{path}: a rule takes its values as arguments, not $parameters")
     names = tuple(a.strip() for a in args[0].split(",") if a.strip())
+    if not names:
+        raise QueryFileError(f"{path}: a rule names at least one argument (// rule: p)")
     return Rule(name=path.stem, args=names, text=" ".join(body.split()), path=path)
 
 
