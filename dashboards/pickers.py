@@ -79,8 +79,9 @@ def colleague(person: str | None) -> Colleague:
     return Colleague(chosen, labels, director)
 
 
-def register_person_search(id_: str) -> None:
-    """Fill the options of the person dropdown ``id_`` with the people matching what is typed."""
+def register_person_search(id_: str, *, directors_only: bool = False) -> None:
+    """Fill the options of the person dropdown ``id_`` with the people matching what is typed
+    (with ``directors_only``, only when a director types: others see their own colleague)."""
 
     @callback(
         Output(id_, "options"),
@@ -89,7 +90,7 @@ def register_person_search(id_: str) -> None:
         prevent_initial_call=True,
     )
     def search(typed: str | None, selected: str | None) -> list[dict[str, str]]:
-        if not typed:
+        if not typed or (directors_only and context.user().role != "director"):
             raise dash.exceptions.PreventUpdate
         return person_options(people_like(typed, selected))
 
@@ -97,17 +98,7 @@ def register_person_search(id_: str) -> None:
 def register_colleague_picker(id_: str, as_of_store: str) -> None:
     """Wire the colleague picker ``id_``: directors search anyone, and the colleague chosen
     goes in the address with the page's date (the store ``as_of_store``)."""
-
-    @callback(
-        Output(id_, "options"),
-        Input(id_, "search_value"),
-        State(id_, "value"),
-        prevent_initial_call=True,
-    )
-    def search(typed: str | None, selected: str | None) -> list[dict[str, str]]:
-        if not typed or context.user().role != "director":
-            raise dash.exceptions.PreventUpdate
-        return person_options(people_like(typed, selected))
+    register_person_search(id_, directors_only=True)
 
     @callback(
         Output("url-state", "search", allow_duplicate=True),
